@@ -3,6 +3,7 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -29,6 +30,12 @@ func (p Point) Sub(q Point) Point { return Point{p.X - q.X, p.Y - q.Y} }
 // Scale returns p*k.
 func (p Point) Scale(k float64) Point { return Point{p.X * k, p.Y * k} }
 
+// Finite reports whether both coordinates are neither NaN nor infinite.
+// Graph operations refuse positions that are not finite.
+func (p Point) Finite() bool {
+	return !math.IsNaN(p.X) && !math.IsNaN(p.Y) && !math.IsInf(p.X, 0) && !math.IsInf(p.Y, 0)
+}
+
 // Node is a vertex of a graph. A node whose Ref is set stands for the graph
 // with that ID, which may be any graph, its own included.
 type Node struct {
@@ -41,6 +48,10 @@ type Node struct {
 }
 
 // Edge is a directed edge between two nodes of the same graph.
+//
+// Self-loops (From == To) are allowed, because a workflow step that retries
+// itself is ordinary; so are parallel edges with distinct IDs. Algorithms
+// treat a self-loop as a cycle of length one, and layouts ignore it.
 type Edge struct {
 	ID    string `json:"id"`
 	From  string `json:"from"`
@@ -129,7 +140,8 @@ func (g *Graph) Edge(id string) (Edge, bool) {
 // HasNode reports whether a node with the ID exists.
 func (g *Graph) HasNode(id string) bool { _, ok := g.nodeIndex[id]; return ok }
 
-// AddNode appends a node. It fails on an empty or duplicate ID.
+// AddNode appends a node. It fails with [ErrInvalid] on an empty ID or a
+// position that is not finite, and with [ErrDuplicateID] on a known ID.
 func (g *Graph) AddNode(n Node) error {
 	if err := validNode(n); err != nil {
 		return err
@@ -137,6 +149,7 @@ func (g *Graph) AddNode(n Node) error {
 	if g.HasNode(n.ID) {
 		return fmt.Errorf("%w: node %q", ErrDuplicateID, n.ID)
 	}
+	g.ensureIndex()
 	g.nodeIndex[n.ID] = len(g.Nodes)
 	g.Nodes = append(g.Nodes, n)
 	return nil
@@ -154,11 +167,15 @@ func (g *Graph) UpdateNode(n Node) error {
 	return nil
 }
 
-// MoveNode sets a node's position.
+// MoveNode sets a node's position. It fails with [ErrInvalid] on a
+// position that is not finite, leaving the node where it was.
 func (g *Graph) MoveNode(id string, p Point) error {
 	i, ok := g.nodeIndex[id]
 	if !ok {
 		return fmt.Errorf("%w: node %q", ErrNotFound, id)
+	}
+	if !p.Finite() {
+		return fmt.Errorf("%w: node %q: position %v is not finite", ErrInvalid, id, p)
 	}
 	g.Nodes[i].Pos = p
 	return nil
@@ -184,11 +201,13 @@ func (g *Graph) RemoveNode(id string) ([]Edge, error) {
 	return removed, nil
 }
 
-// AddEdge appends an edge. Both ends must exist and the ID must be new.
+// AddEdge appends an edge. Both ends must exist ([ErrNotFound]), the ID
+// must be non-empty ([ErrInvalid]) and new ([ErrDuplicateID]).
 func (g *Graph) AddEdge(e Edge) error {
 	if err := g.checkEdge(e); err != nil {
 		return err
 	}
+	g.ensureIndex()
 	g.edgeIndex[e.ID] = len(g.Edges)
 	g.Edges = append(g.Edges, e)
 	return nil
@@ -233,6 +252,13 @@ func (g *Graph) checkEdge(e Edge) error {
 	return nil
 }
 
+// ensureIndex makes a zero Graph usable instead of panicking on a nil map.
+func (g *Graph) ensureIndex() {
+	if g.nodeIndex == nil || g.edgeIndex == nil {
+		g.reindexFrom()
+	}
+}
+
 func (g *Graph) reindexFrom() {
 	g.nodeIndex = make(map[string]int, len(g.Nodes))
 	for i, n := range g.Nodes {
@@ -247,6 +273,9 @@ func (g *Graph) reindexFrom() {
 func validNode(n Node) error {
 	if n.ID == "" {
 		return fmt.Errorf("%w: node with empty id", ErrInvalid)
+	}
+	if !n.Pos.Finite() {
+		return fmt.Errorf("%w: node %q: position %v is not finite", ErrInvalid, n.ID, n.Pos)
 	}
 	return nil
 }
