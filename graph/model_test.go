@@ -20,7 +20,13 @@ func abc(t testing.TB) *Graph {
 	return g
 }
 
-func must(t testing.TB, err error) {
+// tb is what test helpers need from testing.T and rapid.T alike.
+type tb interface {
+	Helper()
+	Fatal(args ...any)
+}
+
+func must(t tb, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
