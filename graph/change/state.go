@@ -45,7 +45,7 @@ func Replay(events []Event) (*State, error) {
 	for i, e := range events {
 		var err error
 		if s, err = Apply(s, e); err != nil {
-			return nil, fmt.Errorf("event %d (%s): %w", i+1, e.EventType(), err)
+			return nil, fmt.Errorf("event %d: %w", i+1, err)
 		}
 	}
 	return s, nil
