@@ -1,0 +1,165 @@
+package canvas
+
+import "math"
+
+// Edge drawing constants, in pixels.
+const (
+	lodEdgeDetail = 0.3 // below this zoom edges are hairlines without arrows
+	curveSegsMax  = 24
+)
+
+func (f *Frame) edges(s *Scene) {
+	m := &f.Layers[LayerCanvas]
+	thin := s.Cam.Zoom < lodEdgeDetail
+	for i := range s.Edges {
+		e := &s.Edges[i]
+		if e.From < 0 || e.To < 0 || int(e.From) >= len(s.Nodes) || int(e.To) >= len(s.Nodes) {
+			continue
+		}
+		a, b := &s.Nodes[e.From], &s.Nodes[e.To]
+		if !f.edgeVisible(a, b, e.Bend) {
+			continue
+		}
+		if thin {
+			f.hairline(m, s.Cam, a, b, e.Flags)
+			continue
+		}
+		f.edge(m, s, e, a, b)
+	}
+}
+
+// edgeVisible culls an edge by the box of its ends (grown for curves).
+func (f *Frame) edgeVisible(a, b *NodeView, bend float32) bool {
+	x0, x1 := min(a.X, b.X), max(a.X, b.X)
+	y0, y1 := min(a.Y, b.Y), max(a.Y, b.Y)
+	grow := abs32(bend)*max(x1-x0, y1-y0) + max(a.W, b.W)
+	if a == b {
+		grow = a.W + a.H
+	}
+	return f.view.overlaps(x0-grow, y0-grow, x1+grow, y1+grow)
+}
+
+func edgeColor(fl EdgeFlags) (Color, float32) {
+	switch {
+	case fl&EdgePulse != 0:
+		return colPulse, 1.6
+	case fl&EdgeSelected != 0:
+		return colAccent, 1.6
+	case fl&EdgeHovered != 0:
+		return colHover, 1.3
+	}
+	return colEdge, 1
+}
+
+func (f *Frame) hairline(m *Mesh, c Camera, a, b *NodeView, fl EdgeFlags) {
+	col, _ := edgeColor(fl)
+	m.Line(c.ToScreen(a.X, a.Y), c.ToScreen(b.X, b.Y), 1, col.Fade(0.6))
+}
+
+// edge draws one edge from boundary to boundary with an arrowhead.
+func (f *Frame) edge(m *Mesh, s *Scene, e *EdgeView, a, b *NodeView) {
+	col, wk := edgeColor(e.Flags)
+	z := s.Cam.Zoom
+	width := max(1, min(3, 1.5*z)) * wk
+	head := max(6, min(14, 10*z))
+	pa, pb := s.Cam.ToScreen(a.X, a.Y), s.Cam.ToScreen(b.X, b.Y)
+	if a == b {
+		f.selfLoop(m, s, e, a, pa, width, head, col)
+		return
+	}
+	ctrl := pa.Add(pb).Mul(0.5).Add(pb.Sub(pa).Perp().Mul(e.Bend))
+	start := clipTo(a, pa, ctrl, z, 0)
+	end := clipTo(b, pb, ctrl, z, 2)
+	f.curve(m, start, ctrl, end, e.Bend != 0, width, head, col)
+	f.edgeLabel(s, e, start, ctrl, end)
+}
+
+// clipTo moves from the centre p of node n towards toward until the
+// node's outline, plus gap pixels.
+func clipTo(n *NodeView, p, toward Vec, zoom, gap float32) Vec {
+	d := toward.Sub(p).Norm()
+	if d == (Vec{}) {
+		return p
+	}
+	hw, hh := extent(n)
+	return p.Add(d.Mul(boundary(n.Shape, hw*zoom, hh*zoom, d) + gap))
+}
+
+// curve draws a quadratic Bézier (or a straight line) ending in an
+// arrowhead at b; the line stops short of the tip so the head stays sharp.
+func (f *Frame) curve(m *Mesh, a, ctrl, b Vec, bent bool, width, head float32, col Color) {
+	tip := b.Sub(ctrl).Norm()
+	if !bent {
+		tip = b.Sub(a).Norm()
+	}
+	stem := b.Sub(tip.Mul(head * 0.8))
+	if !bent {
+		m.Line(a, stem, width, col)
+	} else {
+		f.pts = quadratic(f.pts[:0], a, ctrl, stem)
+		m.Polyline(f.pts, width, col)
+	}
+	f.arrowHead(m, b.Sub(tip), b, head, col)
+}
+
+// quadratic flattens a quadratic Bézier into enough points to look smooth
+// at its on-screen length.
+func quadratic(dst []Vec, a, c, b Vec) []Vec {
+	n := int(min(curveSegsMax, max(4, (a.Sub(c).Len()+c.Sub(b).Len())/14)))
+	for i := 0; i <= n; i++ {
+		t := float32(i) / float32(n)
+		u := 1 - t
+		dst = append(dst, a.Mul(u*u).Add(c.Mul(2*u*t)).Add(b.Mul(t*t)))
+	}
+	return dst
+}
+
+// cubic flattens a cubic Bézier.
+func cubic(dst []Vec, a, c1, c2, b Vec, n int) []Vec {
+	for i := 0; i <= n; i++ {
+		t := float32(i) / float32(n)
+		u := 1 - t
+		dst = append(dst, a.Mul(u*u*u).Add(c1.Mul(3*u*u*t)).Add(c2.Mul(3*u*t*t)).Add(b.Mul(t*t*t)))
+	}
+	return dst
+}
+
+// arrowHead draws a filled arrowhead with its tip at tip, pointing from
+// `from` to tip.
+func (f *Frame) arrowHead(m *Mesh, from, tip Vec, size float32, col Color) {
+	d := tip.Sub(from).Norm()
+	back := tip.Sub(d.Mul(size))
+	side := d.Perp().Mul(size * 0.45)
+	notch := tip.Sub(d.Mul(size * 0.75))
+	m.Triangle(tip, back.Add(side), notch, col)
+	m.Triangle(tip, notch, back.Sub(side), col)
+}
+
+// selfLoop draws an edge from a node to itself as a loop over its top.
+func (f *Frame) selfLoop(m *Mesh, s *Scene, e *EdgeView, n *NodeView, c Vec, width, head float32, col Color) {
+	hw, hh := extent(n)
+	z := s.Cam.Zoom
+	a := Vec{c.X + hw*z*0.35, c.Y - hh*z}
+	b := Vec{c.X - hw*z*0.35, c.Y - hh*z - 2}
+	up := float32(math.Max(float64(40*z), 12))
+	c1, c2 := Vec{a.X + up*0.6, a.Y - up}, Vec{b.X - up*0.6, b.Y - up}
+	f.pts = cubic(f.pts[:0], a, c1, c2, b.Sub(Vec{0, head * 0.8}), 16)
+	m.Polyline(f.pts, width, col)
+	f.arrowHead(m, b.Sub(Vec{0, head}), b, head, col)
+	f.edgeLabel(s, e, a, Vec{c.X, c.Y - hh*z - up*0.75}, b)
+}
+
+// edgeLabel draws an edge's label on a dark pill at the curve's middle.
+func (f *Frame) edgeLabel(s *Scene, e *EdgeView, a, ctrl, b Vec) {
+	size := 11 * s.Cam.Zoom
+	if e.Label == "" || size < lodLabelSize {
+		return
+	}
+	mid := a.Mul(0.25).Add(ctrl.Mul(0.5)).Add(b.Mul(0.25))
+	w := f.G.Measure(FaceLabel, e.Label, size) + size
+	h := f.G.LineHeight(FaceLabel, size) + size*0.3
+	m := &f.Layers[LayerCanvas]
+	f.outer = roundRect(f.outer[:0], mid, w/2, h/2, h/2)
+	m.Fan(mid, f.outer, colBackground.Fade(0.92))
+	f.G.TextFit(&f.Layers[LayerCanvasText], FaceLabel, e.Label, mid.X, mid.Y, w, size, colTextDim)
+}
