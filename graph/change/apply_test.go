@@ -10,7 +10,10 @@ import (
 
 // snapshot is the state as a user sees it: the graph (nodes and edges in
 // order) and the archive flag, as JSON.
-func snapshot(t testing.TB, s *State) string {
+func snapshot(t interface {
+	Helper()
+	Fatal(...any)
+}, s *State) string {
 	t.Helper()
 	if !s.Exists() {
 		return "<none>"
