@@ -74,7 +74,9 @@ func genCommand(t *rapid.T, s *State) Command {
 			return LinkSubgraph{Graph: "g", Node: node(), Ref: rapid.SampledFrom(refs).Draw(t, "ref")}
 		},
 		func() Command { return UnlinkSubgraph{Graph: "g", Node: node()} },
-		func() Command { return ApplyLayout{Graph: "g", Positions: map[string]graph.Point{node(): genPoint(t, "a"), node(): genPoint(t, "b")}} },
+		func() Command {
+			return ApplyLayout{Graph: "g", Positions: map[string]graph.Point{node(): genPoint(t, "a"), node(): genPoint(t, "b")}}
+		},
 	}
 	return rapid.SampledFrom(kinds).Draw(t, "kind")()
 }
