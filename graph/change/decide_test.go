@@ -50,6 +50,8 @@ var graphScenarios = []scenario{
 	{"create with dotted id", nil, CreateGraph{Graph: "a.b"}, nil, ErrInvalid},
 	{"create with wildcard id", nil, CreateGraph{Graph: "a*"}, nil, ErrInvalid},
 	{"create with empty id", nil, CreateGraph{}, nil, ErrInvalid},
+	{"create with control character", nil, CreateGraph{Graph: "a\x00b"}, nil, ErrInvalid},
+	{"create with bad UTF-8", nil, CreateGraph{Graph: "a\xffb"}, nil, ErrInvalid},
 	{"rename", []Event{created}, RenameGraph{Graph: "g", Name: "New"}, []Event{GraphRenamed{Name: "New"}}, nil},
 	{"rename missing graph", nil, RenameGraph{Graph: "g", Name: "x"}, nil, ErrNotFound},
 	{"rename archived", archived, RenameGraph{Graph: "g", Name: "x"}, nil, ErrArchived},

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cimviz/cimviz/graph"
 )
@@ -58,10 +60,14 @@ func ValidGraphID(id string) error {
 	if id == "" {
 		return fmt.Errorf("%w: empty graph id", ErrInvalid)
 	}
-	if strings.ContainsAny(id, ".*> \t\r\n") || len(id) > 200 {
+	if strings.IndexFunc(id, badIDRune) >= 0 || !utf8.ValidString(id) || len(id) > 200 {
 		return fmt.Errorf("%w: graph id %q must be a subject token (no dots, wildcards or spaces, at most 200 bytes)", ErrInvalid, id)
 	}
 	return nil
+}
+
+func badIDRune(r rune) bool {
+	return r == '.' || r == '*' || r == '>' || unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError
 }
 
 // knows is Known with two defaults: a graph always knows itself, and a
