@@ -52,7 +52,6 @@ func (ed *Editor) zoomCentre(factor float64) {
 	ed.s.touch()
 }
 
-
 // box is a node's drawn rectangle.
 func (s *store) box(e arche.Entity) Rect {
 	sz := s.m.size.Get(e)

@@ -1,6 +1,8 @@
 package ecs
 
 import (
+	"slices"
+
 	"github.com/cimviz/cimviz/graph/change"
 	arche "github.com/mlange-42/arche/ecs"
 )
@@ -11,7 +13,7 @@ func (ed *Editor) startEdit(e arche.Entity) {
 		return
 	}
 	text := ed.s.m.label.Get(e).Text
-	ed.s.ui.Edit = LabelEdit{Active: true, Node: ed.s.m.node.Get(e).ID, Text: text, Orig: text}
+	ed.s.ui.Edit = LabelEdit{Active: true, Node: ed.s.m.node.Get(e).ID, Text: text, Orig: text, Fresh: true}
 	ed.s.touch()
 }
 
@@ -19,6 +21,10 @@ func (ed *Editor) startEdit(e arche.Entity) {
 // an update_node, Escape cancels, Backspace deletes a rune.
 func (ed *Editor) editKeys(in Input) {
 	le := &ed.s.ui.Edit
+	if le.Fresh && (len(in.Text) > 0 || hasKey(in, KeyBackspace)) {
+		le.Text, le.Fresh = "", false
+		in.Keys = slices.DeleteFunc(slices.Clone(in.Keys), func(k KeyPress) bool { return k.Key == KeyBackspace })
+	}
 	le.Text = typeInto(le.Text, in)
 	for _, k := range in.Keys {
 		switch k.Key {
@@ -30,6 +36,10 @@ func (ed *Editor) editKeys(in Input) {
 		}
 	}
 	ed.s.touch()
+}
+
+func hasKey(in Input, k Key) bool {
+	return slices.ContainsFunc(in.Keys, func(p KeyPress) bool { return p.Key == k })
 }
 
 // typeInto appends the typed runes and applies Backspace presses.

@@ -31,6 +31,7 @@ type LabelEdit struct {
 	Node   string // node ID being edited
 	Text   string // the text as typed so far
 	Orig   string
+	Fresh  bool // nothing typed yet: the first rune replaces the text
 }
 
 // Crumb is one step of the navigation path.

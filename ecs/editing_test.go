@@ -1,0 +1,113 @@
+package ecs
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/cimviz/cimviz/graph"
+)
+
+func TestCreateConnectRenameMoveUndoRedo(t *testing.T) {
+	s := newSession(t, graph.New("g", "empty"))
+	s.play(`
+		move 200 300
+		key n
+		move 600 300
+		key n
+		# from n-1's handle (right side, world x -152) onto n-2
+		drag left 246 300 600 300
+		dblclick 600 300
+		text "Order"
+		key enter
+		drag left 200 300 200 400
+		key ctrl+z
+		key ctrl+y
+	`)
+	want := []string{"add_node", "add_node", "add_edge", "update_node", "move_node", "move_node", "move_node"}
+	if got := s.commandTypes(); !slices.Equal(got, want) {
+		t.Fatalf("commands %v, want %v", got, want)
+	}
+	if n := s.node("g", "n-1"); n.Pos != (graph.Point{X: -200, Y: 100}) {
+		t.Errorf("n-1 at %v after redo, want (-200,100)", n.Pos)
+	}
+	if n := s.node("g", "n-2"); n.Label != "Order" {
+		t.Errorf("n-2 label %q, want Order", n.Label)
+	}
+	g, _ := s.svc.Graph("g")
+	if len(g.Edges) != 1 || g.Edges[0].From != "n-1" || g.Edges[0].To != "n-2" {
+		t.Errorf("edges %+v, want one n-1 -> n-2", g.Edges)
+	}
+	s.sameAsService()
+}
+
+func TestUndoMoveSnapsBack(t *testing.T) {
+	s := newSession(t, sample())
+	s.play(`
+		drag left 400 300 500 350
+		key ctrl+z
+	`)
+	if n := s.node("g", "a"); n.Pos != (graph.Point{}) {
+		t.Errorf("a at %v after undo, want origin", n.Pos)
+	}
+	if v, _ := s.ed.Node("a"); v.Ghost {
+		t.Error("a still shows a ghost after the events arrived")
+	}
+	s.sameAsService()
+}
+
+func TestBoxSelectDeleteUndo(t *testing.T) {
+	s := newSession(t, sample())
+	s.play(`drag left 300 250 580 340`)
+	if got := s.ed.Selection(); !slices.Equal(got, []string{"a", "b"}) {
+		t.Fatalf("box selected %v, want [a b]", got)
+	}
+	s.play(`key delete`)
+	g, _ := s.svc.Graph("g")
+	if len(g.Nodes) != 1 || g.Nodes[0].ID != "c" || len(g.Edges) != 0 {
+		t.Fatalf("after delete: nodes %v edges %v, want only c", g.Nodes, g.Edges)
+	}
+	s.sameAsService()
+	s.play(`key ctrl+z`)
+	g, _ = s.svc.Graph("g")
+	if !sameGraph(g, sample()) {
+		t.Fatalf("undo delete gave %+v, want the sample back in order", g)
+	}
+	s.sameAsService()
+}
+
+func TestShiftClickAddsToSelection(t *testing.T) {
+	s := newSession(t, sample())
+	s.play(`
+		click left 400 300
+		hold shift
+		click left 400 500
+		release shift
+	`)
+	if got := s.ed.Selection(); !slices.Equal(got, []string{"a", "c"}) {
+		t.Fatalf("selection %v, want [a c]", got)
+	}
+	s.play(`click left 520 300`)
+	if got := s.ed.Selection(); !slices.Equal(got, []string{"b"}) {
+		t.Fatalf("plain click selected %v, want [b]", got)
+	}
+}
+
+func TestMultiDragIsOneApplyLayout(t *testing.T) {
+	s := newSession(t, sample())
+	s.play(`
+		key ctrl+a
+		drag left 400 300 440 320
+	`)
+	if got := s.commandTypes(); !slices.Equal(got, []string{"apply_layout"}) {
+		t.Fatalf("commands %v, want one apply_layout", got)
+	}
+	if n := s.node("g", "c"); n.Pos != (graph.Point{X: 40, Y: 220}) {
+		t.Errorf("c at %v, want (40,220)", n.Pos)
+	}
+}
+
+func sameGraph(a, b *graph.Graph) bool {
+	return slices.EqualFunc(a.Nodes, b.Nodes, func(x, y graph.Node) bool {
+		return x.ID == y.ID && x.Pos == y.Pos && x.Label == y.Label && x.Ref == y.Ref
+	}) && slices.Equal(a.Edges, b.Edges)
+}
