@@ -67,6 +67,6 @@ func (e *ValidationError) Error() string {
 func (e *ValidationError) Unwrap() error { return ErrInvalidDefinition }
 
 // illegal builds an ErrIllegal error naming the current state.
-func illegal(what string, state fmt.Stringer, action string) error {
+func illegal[S ~string](what string, state S, action string) error {
 	return fmt.Errorf("%w: %s is %s, cannot %s", ErrIllegal, what, state, action)
 }

@@ -1,0 +1,50 @@
+package workflow
+
+// Event type names: the last token of cim.workflow.evt.<instance>.<type>.
+const (
+	EvtInstanceCreated   = "instance_created"
+	EvtInstanceStarted   = "instance_started"
+	EvtStepStarted       = "step_started"
+	EvtStepCompleted     = "step_completed"
+	EvtStepFailed        = "step_failed"
+	EvtStepRetried       = "step_retried"
+	EvtStepSkipped       = "step_skipped"
+	EvtBranchArrived     = "branch_arrived"
+	EvtApprovalRequested = "approval_requested"
+	EvtApproved          = "approved"
+	EvtRejected          = "rejected"
+	EvtInstancePaused    = "instance_paused"
+	EvtResumed           = "resumed"
+	EvtCancelled         = "cancelled"
+	EvtCompleted         = "completed"
+	EvtFailed            = "failed"
+)
+
+// Event is one fact about an instance. One struct serves every type (the
+// fields a type does not use stay empty), so the JSON body of each event
+// is small and readable and replay needs no type switch on payload shapes.
+type Event struct {
+	Type string `json:"-"`
+
+	// instance_created, instance_started
+	Workflow   string         `json:"workflow,omitempty"`
+	Version    int            `json:"version,omitempty"`
+	Context    map[string]any `json:"context,omitempty"`
+	Depth      int            `json:"depth,omitempty"`
+	Parent     string         `json:"parent,omitempty"`
+	ParentStep string         `json:"parent_step,omitempty"`
+
+	// step events
+	Step    string         `json:"step,omitempty"`
+	Kind    StepKind       `json:"kind,omitempty"`
+	Attempt int            `json:"attempt,omitempty"`
+	Outputs map[string]any `json:"outputs,omitempty"`
+	// Next lists the edges a completed step leaves by; Edge is the edge a
+	// branch arrived at a join by.
+	Next []string `json:"next,omitempty"`
+	Edge string   `json:"edge,omitempty"`
+
+	// failures, rejections, cancellations; approvals
+	Reason string `json:"reason,omitempty"`
+	By     string `json:"by,omitempty"`
+}
