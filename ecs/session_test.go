@@ -1,6 +1,7 @@
 package ecs
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -90,6 +91,17 @@ func (s *session) sameAsService() {
 	}
 }
 
+// screen returns "X Y", where node id is drawn now.
+func (s *session) screen(id string) string {
+	s.t.Helper()
+	v, ok := s.ed.Node(id)
+	if !ok {
+		s.t.Fatalf("node %q not in the world", id)
+	}
+	p := s.ed.Camera().ToScreen(v.Pos)
+	return fmt.Sprintf("%g %g", p[0], p[1])
+}
+
 func sample() *graph.Graph {
 	g := graph.New("g", "sample")
 	for _, n := range []graph.Node{
@@ -104,4 +116,3 @@ func sample() *graph.Graph {
 	_ = g.AddEdge(graph.Edge{ID: "ca", From: "c", To: "a"})
 	return g
 }
-
