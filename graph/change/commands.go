@@ -17,6 +17,7 @@ const (
 	TypeArchiveGraph    = "archive_graph"
 	TypeUnarchiveGraph  = "unarchive_graph"
 	TypeImportGraph     = "import_graph"
+	TypeReplaceGraph    = "replace_graph"
 	TypeAddNode         = "add_node"
 	TypeUpdateNode      = "update_node"
 	TypeMoveNode        = "move_node"
@@ -53,10 +54,18 @@ type UnarchiveGraph struct {
 	Graph string `json:"graph"`
 }
 
-// ImportGraph replaces a graph's whole content (name, nodes, edges) in one
-// event, creating the graph if it does not exist yet. It is how files are
-// imported and how an import is undone.
+// ImportGraph creates a graph with its whole content (name, nodes, edges)
+// in one event. It is how files are imported.
 type ImportGraph struct {
+	Graph string       `json:"graph"`
+	Name  string       `json:"name,omitempty"`
+	Nodes []graph.Node `json:"nodes"`
+	Edges []graph.Edge `json:"edges"`
+}
+
+// ReplaceGraph replaces an existing graph's whole content in one event. It
+// is how an import over a graph, or a replacement, is undone.
+type ReplaceGraph struct {
 	Graph string       `json:"graph"`
 	Name  string       `json:"name,omitempty"`
 	Nodes []graph.Node `json:"nodes"`
@@ -149,6 +158,7 @@ func (RenameGraph) CommandType() string     { return TypeRenameGraph }
 func (ArchiveGraph) CommandType() string    { return TypeArchiveGraph }
 func (UnarchiveGraph) CommandType() string  { return TypeUnarchiveGraph }
 func (ImportGraph) CommandType() string     { return TypeImportGraph }
+func (ReplaceGraph) CommandType() string    { return TypeReplaceGraph }
 func (AddNode) CommandType() string         { return TypeAddNode }
 func (UpdateNode) CommandType() string      { return TypeUpdateNode }
 func (MoveNode) CommandType() string        { return TypeMoveNode }
@@ -165,6 +175,7 @@ func (c RenameGraph) Target() string     { return c.Graph }
 func (c ArchiveGraph) Target() string    { return c.Graph }
 func (c UnarchiveGraph) Target() string  { return c.Graph }
 func (c ImportGraph) Target() string     { return c.Graph }
+func (c ReplaceGraph) Target() string    { return c.Graph }
 func (c AddNode) Target() string         { return c.Graph }
 func (c UpdateNode) Target() string      { return c.Graph }
 func (c MoveNode) Target() string        { return c.Graph }

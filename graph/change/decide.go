@@ -50,8 +50,8 @@ func checkTarget(s *State, cmd Command) error {
 }
 
 // checkEditable refuses edits to an archived graph; unarchive is the one
-// command an archived graph accepts (create is refused later as a
-// duplicate).
+// command an archived graph accepts (create and import are refused later
+// as duplicates).
 func checkEditable(s *State, cmd Command) error {
 	if !s.Exists() {
 		return nil
@@ -62,7 +62,7 @@ func checkEditable(s *State, cmd Command) error {
 			return fmt.Errorf("%w: graph %q is not archived", ErrInvalid, s.Graph.ID)
 		}
 		return nil
-	case CreateGraph:
+	case CreateGraph, ImportGraph:
 		return nil
 	}
 	if s.Archived {
@@ -91,15 +91,28 @@ func (c UnarchiveGraph) decide(*State, Known) ([]Event, error) {
 }
 
 func (c ImportGraph) decide(s *State, known Known) ([]Event, error) {
+	if s.Exists() {
+		return nil, fmt.Errorf("%w: graph %q exists (replace_graph replaces its content)", ErrDuplicate, c.Graph)
+	}
+	return decideContent(s, known, GraphImported(c))
+}
+
+func (c ReplaceGraph) decide(s *State, known Known) ([]Event, error) {
+	return decideContent(s, known, GraphImported(c))
+}
+
+// decideContent checks a whole graph's content: links to known graphs (or
+// the graph itself), unique IDs, edges between its nodes, finite positions.
+func decideContent(s *State, known Known, c GraphImported) ([]Event, error) {
 	for _, n := range c.Nodes {
 		if n.Ref != "" && n.Ref != c.Graph && !s.knows(known, n.Ref) {
 			return nil, fmt.Errorf("%w: node %q links graph %q", ErrNotFound, n.ID, n.Ref)
 		}
 	}
 	if _, err := build(c.Graph, c.Name, c.Nodes, c.Edges); err != nil {
-		return nil, fmt.Errorf("import into graph %q: %w", c.Graph, err)
+		return nil, fmt.Errorf("content of graph %q: %w", c.Graph, err)
 	}
-	return []Event{GraphImported(c)}, nil
+	return []Event{c}, nil
 }
 
 // build makes a graph from its parts, checking IDs, ends and positions.

@@ -62,8 +62,13 @@ var graphScenarios = []scenario{
 	{"unarchive live graph", []Event{created}, UnarchiveGraph{Graph: "g"}, nil, ErrInvalid},
 	{"import new", nil, ImportGraph{Graph: "g", Nodes: []graph.Node{nodeA, nodeB}, Edges: []graph.Edge{edgeAB}},
 		[]Event{GraphImported{Graph: "g", Nodes: []graph.Node{nodeA, nodeB}, Edges: []graph.Edge{edgeAB}}}, nil},
-	{"import over content", withABC, ImportGraph{Graph: "g", Name: "N", Nodes: []graph.Node{nodeA}},
+	{"import over existing graph", withABC, ImportGraph{Graph: "g", Name: "N", Nodes: []graph.Node{nodeA}}, nil, ErrDuplicate},
+	{"replace content", withABC, ReplaceGraph{Graph: "g", Name: "N", Nodes: []graph.Node{nodeA}},
 		[]Event{GraphImported{Graph: "g", Name: "N", Nodes: []graph.Node{nodeA}}}, nil},
+	{"replace missing graph", nil, ReplaceGraph{Graph: "g"}, nil, ErrNotFound},
+	{"replace in archived", archived, ReplaceGraph{Graph: "g"}, nil, ErrArchived},
+	{"replace with dangling edge", withABC, ReplaceGraph{Graph: "g", Edges: []graph.Edge{edgeAB}}, nil, ErrNotFound},
+	{"replace linking unknown graph", withABC, ReplaceGraph{Graph: "g", Nodes: []graph.Node{{ID: "x", Ref: "ghost"}}}, nil, ErrNotFound},
 	{"import self link", nil, ImportGraph{Graph: "g", Nodes: []graph.Node{{ID: "s", Ref: "g"}}},
 		[]Event{GraphImported{Graph: "g", Nodes: []graph.Node{{ID: "s", Ref: "g"}}}}, nil},
 	{"import dangling edge", nil, ImportGraph{Graph: "g", Nodes: []graph.Node{nodeA}, Edges: []graph.Edge{edgeAB}}, nil, ErrNotFound},
@@ -71,7 +76,7 @@ var graphScenarios = []scenario{
 	{"import link to unknown graph", nil, ImportGraph{Graph: "g", Nodes: []graph.Node{{ID: "x", Ref: "ghost"}}}, nil, ErrNotFound},
 	{"import non-finite position", nil, ImportGraph{Graph: "g", Nodes: []graph.Node{{ID: "x", Pos: nan}}}, nil, ErrInvalid},
 	{"import bad id", nil, ImportGraph{Graph: "g h"}, nil, ErrInvalid},
-	{"import into archived", archived, ImportGraph{Graph: "g"}, nil, ErrArchived},
+	{"import over archived graph", archived, ImportGraph{Graph: "g"}, nil, ErrDuplicate},
 }
 
 var elementScenarios = []scenario{

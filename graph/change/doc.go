@@ -15,7 +15,8 @@
 //	rename_graph     -> graph_renamed
 //	archive_graph    -> graph_archived
 //	unarchive_graph  -> graph_unarchived
-//	import_graph     -> graph_imported          (whole content, one event)
+//	import_graph     -> graph_imported          (a new graph with its content, one event)
+//	replace_graph    -> graph_imported          (an existing graph's whole content)
 //	add_node         -> node_added
 //	update_node      -> node_updated
 //	move_node        -> node_moved

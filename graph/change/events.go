@@ -46,8 +46,8 @@ type GraphArchived struct{}
 // GraphUnarchived: the graph is editable again.
 type GraphUnarchived struct{}
 
-// GraphImported: the graph's whole content was replaced (and the graph
-// created if it did not exist).
+// GraphImported: a graph was created with its content (import_graph), or
+// an existing graph's whole content was replaced (replace_graph).
 type GraphImported struct {
 	Graph string       `json:"graph"`
 	Name  string       `json:"name,omitempty"`

@@ -15,9 +15,8 @@ type inverter interface {
 
 // Inverse returns the command that undoes cmd, computed from s, the state
 // of cmd's graph when cmd is issued (before it is applied). The editor
-// records it with cmd and sends it to undo. Creating a graph (or importing
-// into a new one) is undone by archiving it, since events are never
-// deleted. Restoring elements has an inverse only when it restores one
+// records it with cmd and sends it to undo. Creating or importing a graph
+// is undone by archiving it, since events are never deleted. Restoring elements has an inverse only when it restores one
 // node with its own edges, or one edge (the undo of a removal).
 func Inverse(s *State, cmd Command) (Command, error) {
 	cmd, _ = deref(cmd).(Command)
@@ -45,12 +44,11 @@ func (c ArchiveGraph) inverse(*State) (Command, error) { return UnarchiveGraph(c
 
 func (c UnarchiveGraph) inverse(*State) (Command, error) { return ArchiveGraph(c), nil }
 
-func (c ImportGraph) inverse(s *State) (Command, error) {
-	if !s.Exists() {
-		return ArchiveGraph{Graph: c.Graph}, nil
-	}
+func (c ImportGraph) inverse(*State) (Command, error) { return ArchiveGraph{Graph: c.Graph}, nil }
+
+func (c ReplaceGraph) inverse(s *State) (Command, error) {
 	g := s.Graph.Clone()
-	return ImportGraph{Graph: c.Graph, Name: g.Name, Nodes: g.Nodes, Edges: g.Edges}, nil
+	return ReplaceGraph{Graph: c.Graph, Name: g.Name, Nodes: g.Nodes, Edges: g.Edges}, nil
 }
 
 func (c AddNode) inverse(*State) (Command, error) {

@@ -81,8 +81,9 @@ func genCommand(t *rapid.T, s *State) Command {
 	return rapid.SampledFrom(kinds).Draw(t, "kind")()
 }
 
+// genImport draws a whole new content for graph "g".
 func genImport(t *rapid.T) Command {
-	c := ImportGraph{Graph: "g", Name: "imported"}
+	c := ReplaceGraph{Graph: "g", Name: "imported"}
 	for _, id := range nodeIDs[:rapid.IntRange(0, len(nodeIDs)).Draw(t, "nodes")] {
 		c.Nodes = append(c.Nodes, graph.Node{ID: id, Pos: genPoint(t, id)})
 	}

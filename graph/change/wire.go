@@ -15,6 +15,7 @@ var commandZero = map[string]func() Command{
 	TypeArchiveGraph:    func() Command { return &ArchiveGraph{} },
 	TypeUnarchiveGraph:  func() Command { return &UnarchiveGraph{} },
 	TypeImportGraph:     func() Command { return &ImportGraph{} },
+	TypeReplaceGraph:    func() Command { return &ReplaceGraph{} },
 	TypeAddNode:         func() Command { return &AddNode{} },
 	TypeUpdateNode:      func() Command { return &UpdateNode{} },
 	TypeMoveNode:        func() Command { return &MoveNode{} },

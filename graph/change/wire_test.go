@@ -15,6 +15,7 @@ var everyCommand = []Command{
 	CreateGraph{Graph: "g", Name: "n"}, RenameGraph{Graph: "g", Name: "m"},
 	ArchiveGraph{Graph: "g"}, UnarchiveGraph{Graph: "g"},
 	ImportGraph{Graph: "g", Name: "n", Nodes: []graph.Node{nodeA, nodeB}, Edges: []graph.Edge{edgeAB}},
+	ReplaceGraph{Graph: "g", Name: "n", Nodes: []graph.Node{nodeB}, Edges: []graph.Edge{}},
 	AddNode{Graph: "g", Node: nodeC}, UpdateNode{Graph: "g", Node: "a", Kind: "k", Label: "l", Props: map[string]string{"x": "y"}},
 	MoveNode{Graph: "g", Node: "a", Pos: graph.Point{X: 1.5, Y: -2}}, RemoveNode{Graph: "g", Node: "a"},
 	AddEdge{Graph: "g", Edge: edgeAB}, RemoveEdge{Graph: "g", Edge: "ab"},
