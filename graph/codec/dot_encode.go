@@ -1,0 +1,204 @@
+package codec
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// graphvizShapes are the node shapes Graphviz draws; a Kind among them is
+// written as shape=, any other Kind as kind=.
+var graphvizShapes = map[string]bool{}
+
+func init() {
+	for _, s := range strings.Fields(`box polygon ellipse oval circle point egg triangle plaintext plain
+		diamond trapezium parallelogram house pentagon hexagon septagon octagon doublecircle
+		doubleoctagon tripleoctagon invtriangle invtrapezium invhouse Mdiamond Msquare Mcircle rect
+		rectangle square star none underline cylinder note tab folder box3d component`) {
+		graphvizShapes[s] = true
+	}
+}
+
+// EncodeDOT writes the document as a Graphviz digraph; groups become
+// clusters (see the package doc for the mapping).
+func EncodeDOT(w io.Writer, d *Document) error {
+	o, err := newOutline(d)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "digraph %s {\n\tcompound=true;\n", dotQuote(o.g.ID))
+	if o.g.Name != "" {
+		fmt.Fprintf(bw, "\tlabel=%s;\n", dotLabel(o.g.Name))
+	}
+	writeDOTBody(bw, o, "\t")
+	bw.WriteString("}\n")
+	return bw.Flush()
+}
+
+func writeDOTBody(w *bufio.Writer, o *outline, indent string) {
+	ends := map[string]string{}
+	for _, n := range o.nodes {
+		if n.sub != nil {
+			ends[n.id] = clusterName(n.id)
+			writeCluster(w, n, indent)
+			continue
+		}
+		fmt.Fprintf(w, "%s%s%s;\n", indent, dotQuote(n.id), dotAttrs(nodeAttrs(n)))
+	}
+	for _, e := range o.edges {
+		a := [][2]string{{"id", e.id}, {"label", e.e.Label}, {"kind", e.e.Kind}}
+		from, to := e.from, e.to
+		if c, ok := ends[from]; ok {
+			from, a = c, append(a, [2]string{"ltail", c})
+		}
+		if c, ok := ends[to]; ok {
+			to, a = c, append(a, [2]string{"lhead", c})
+		}
+		fmt.Fprintf(w, "%s%s -> %s%s;\n", indent, dotQuote(from), dotQuote(to), dotAttrs(nonEmpty(a)))
+	}
+}
+
+// writeCluster writes a group node as a cluster with an invisible anchor
+// node, named like the cluster, for edges to end at (with lhead/ltail).
+func writeCluster(w *bufio.Writer, n onode, indent string) {
+	name := clusterName(n.id)
+	fmt.Fprintf(w, "%ssubgraph %s {\n", indent, dotQuote(name))
+	for _, a := range groupAttrs(n) {
+		fmt.Fprintf(w, "%s\t%s=%s;\n", indent, dotKey(a[0]), dotValue(a[0], a[1]))
+	}
+	fmt.Fprintf(w, "%s\t%s [shape=point, style=invis, label=\"\"];\n", indent, dotQuote(name))
+	writeDOTBody(w, n.sub, indent+"\t")
+	fmt.Fprintf(w, "%s}\n", indent)
+}
+
+func clusterName(id string) string {
+	if strings.HasPrefix(strings.ToLower(id), "cluster") {
+		return id
+	}
+	return "cluster_" + id
+}
+
+func nodeAttrs(n onode) [][2]string {
+	a := [][2]string{{"label", labelOrHTML(n)}, {"ref", n.ref}}
+	if graphvizShapes[n.n.Kind] {
+		a = append(a, [2]string{"shape", n.n.Kind})
+	} else {
+		a = append(a, [2]string{"kind", n.n.Kind})
+	}
+	if n.n.Pos.X != 0 || n.n.Pos.Y != 0 {
+		a = append(a, [2]string{"pos", formatFloat(n.n.Pos.X) + "," + formatFloat(-n.n.Pos.Y)})
+	}
+	a = nonEmpty(a)
+	return append(a, propAttrs(n.n.Props, a)...)
+}
+
+func groupAttrs(n onode) [][2]string {
+	a := [][2]string{{"label", labelOrHTML(n)}}
+	if n.n.Kind != "cluster" {
+		a = append(a, [2]string{"kind", n.n.Kind})
+	}
+	a = nonEmpty(a)
+	return append(a, propAttrs(n.n.Props, a)...)
+}
+
+// labelOrHTML keeps an imported HTML label while it still says the same.
+func labelOrHTML(n onode) string {
+	if h, ok := n.n.Props["label_html"]; ok && htmlText(h) == n.label() {
+		return ""
+	}
+	return n.label()
+}
+
+// propAttrs lists the properties not already written, in key order.
+func propAttrs(props map[string]string, written [][2]string) [][2]string {
+	keys := make([]string, 0, len(props))
+	for k := range props {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var a [][2]string
+	for _, k := range keys {
+		if !hasKey(written, k) && (k != "label_html" || !hasKey(written, "label")) && !(k == "label" || k == "kind" || k == "pos" || k == "ref") {
+			a = append(a, [2]string{k, props[k]})
+		}
+	}
+	return a
+}
+
+func hasKey(a [][2]string, k string) bool {
+	for _, kv := range a {
+		if kv[0] == k && kv[1] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func nonEmpty(a [][2]string) [][2]string {
+	out := a[:0]
+	for _, kv := range a {
+		if kv[1] != "" {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+func dotAttrs(a [][2]string) string {
+	if len(a) == 0 {
+		return ""
+	}
+	parts := make([]string, len(a))
+	for i, kv := range a {
+		parts[i] = dotKey(kv[0]) + "=" + dotValue(kv[0], kv[1])
+	}
+	return " [" + strings.Join(parts, ", ") + "]"
+}
+
+// dotKey writes an attribute name; an HTML label is written as label.
+func dotKey(k string) string {
+	if k == "label_html" {
+		return "label"
+	}
+	return dotQuote(k)
+}
+
+func dotValue(key, v string) string {
+	switch key {
+	case "label":
+		return dotLabel(v)
+	case "label_html":
+		return "<" + v + ">"
+	}
+	return dotQuote(v)
+}
+
+var dotBareID = regexp.MustCompile(`^([A-Za-z_\x80-\xff][A-Za-z_0-9\x80-\xff]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$`)
+
+// dotQuote writes an ID bare when DOT allows it, else quoted. Backslashes
+// stay as they are (DOT IDs have no escapes but \"), so an ID ending in a
+// backslash cannot be written.
+func dotQuote(s string) string {
+	switch strings.ToLower(s) {
+	case "node", "edge", "graph", "digraph", "subgraph", "strict":
+	default:
+		if dotBareID.MatchString(s) {
+			return s
+		}
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
+}
+
+// dotLabel quotes a label so that unescapeLabel gives it back.
+func dotLabel(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\\`)
+	s = strings.ReplaceAll(s, `"`, `\"`)
+	return `"` + strings.ReplaceAll(s, "\n", `\n`) + `"`
+}
+
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }

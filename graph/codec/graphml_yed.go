@@ -1,0 +1,68 @@
+package codec
+
+import (
+	"encoding/xml"
+	"strconv"
+
+	"github.com/cimviz/cimviz/graph"
+)
+
+// yEd keeps a node's look inside <data> as y:ShapeNode or y:GroupNode
+// (wrapped in y:ProxyAutoBoundsNode/y:Realizers for group nodes) with
+// y:Geometry, y:NodeLabel and y:Shape; edges carry y:EdgeLabel. The first of
+// each wins, which for a group node is its open state.
+
+func (d *graphmlDecoder) yedStart(t xml.StartElement) {
+	dt := &d.data
+	switch t.Name.Local {
+	case "NodeLabel", "EdgeLabel":
+		if !dt.hasLabel {
+			dt.inLabel = true
+			dt.text.Reset()
+		}
+	case "Geometry":
+		if dt.geometry == nil {
+			dt.geometry = yedGeometry(t)
+		}
+	case "Shape":
+		if dt.shape == "" {
+			dt.shape, _ = attr(t, "type")
+		}
+	}
+}
+
+func (d *graphmlDecoder) yedEnd(name string) {
+	dt := &d.data
+	if (name == "NodeLabel" || name == "EdgeLabel") && dt.inLabel {
+		dt.label, dt.hasLabel, dt.inLabel = dt.text.String(), true, false
+		dt.text.Reset()
+	}
+}
+
+func yedGeometry(t xml.StartElement) []float64 {
+	g := make([]float64, 4)
+	for i, name := range []string{"x", "y", "width", "height"} {
+		v, _ := attr(t, name)
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || !finite(f) {
+			return nil
+		}
+		g[i] = f
+	}
+	return g
+}
+
+// applyYEd fills the node's label, kind and position (the centre of its
+// geometry) from the yEd graphics just read, where data did not set them.
+func (d *graphmlDecoder) applyYEd(n *graph.Node) {
+	dt := &d.data
+	if dt.hasLabel && n.Label == "" {
+		n.Label = dt.label
+	}
+	if dt.shape != "" && n.Kind == "" {
+		n.Kind = dt.shape
+	}
+	if g := dt.geometry; g != nil {
+		n.Pos = graph.Point{X: g[0] + g[2]/2, Y: g[1] + g[3]/2}
+	}
+}

@@ -1,0 +1,127 @@
+package codec
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/cimviz/cimviz/graph"
+)
+
+// JSONVersion is the version of the native JSON document this package
+// writes; it reads this version and older.
+const JSONVersion = 1
+
+// The native document's wire types are declared here rather than taken from
+// the model's tags, so the file format only changes on purpose.
+type jsonDoc struct {
+	Version int         `json:"version"`
+	Root    string      `json:"root"`
+	Graphs  []jsonGraph `json:"graphs"`
+}
+
+type jsonGraph struct {
+	ID    string     `json:"id"`
+	Name  string     `json:"name,omitempty"`
+	Nodes []jsonNode `json:"nodes"`
+	Edges []jsonEdge `json:"edges"`
+}
+
+type jsonNode struct {
+	ID    string            `json:"id"`
+	Kind  string            `json:"kind,omitempty"`
+	Label string            `json:"label,omitempty"`
+	X     float64           `json:"x"`
+	Y     float64           `json:"y"`
+	Props map[string]string `json:"props"`
+	Ref   string            `json:"ref,omitempty"`
+}
+
+type jsonEdge struct {
+	ID    string `json:"id"`
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Label string `json:"label,omitempty"`
+	Kind  string `json:"kind,omitempty"`
+}
+
+// EncodeJSON writes the lossless native document.
+func EncodeJSON(w io.Writer, d *Document) error {
+	wire := jsonDoc{Version: JSONVersion, Root: d.Root, Graphs: make([]jsonGraph, 0, len(d.Graphs))}
+	for _, g := range d.Graphs {
+		jg, err := toJSONGraph(g)
+		if err != nil {
+			return err
+		}
+		wire.Graphs = append(wire.Graphs, jg)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(wire)
+}
+
+func toJSONGraph(g *graph.Graph) (jsonGraph, error) {
+	jg := jsonGraph{ID: g.ID, Name: g.Name, Nodes: make([]jsonNode, len(g.Nodes)), Edges: make([]jsonEdge, len(g.Edges))}
+	for i, n := range g.Nodes {
+		if !finite(n.Pos.X) || !finite(n.Pos.Y) {
+			return jg, fmt.Errorf("%w: graph %q node %q has a non-finite position", ErrUnsupported, g.ID, n.ID)
+		}
+		jg.Nodes[i] = jsonNode{ID: n.ID, Kind: n.Kind, Label: n.Label, X: n.Pos.X, Y: n.Pos.Y, Props: n.Props, Ref: n.Ref}
+	}
+	for i, e := range g.Edges {
+		jg.Edges[i] = jsonEdge(e)
+	}
+	return jg, nil
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// DecodeJSON reads a native document and validates it.
+func DecodeJSON(r io.Reader) (*Document, error) {
+	var wire jsonDoc
+	if err := json.NewDecoder(r).Decode(&wire); err != nil {
+		return nil, jsonError(err)
+	}
+	if wire.Version < 1 || wire.Version > JSONVersion {
+		return nil, fmt.Errorf("%w: native json version %d (this build reads 1 to %d)", ErrUnsupported, wire.Version, JSONVersion)
+	}
+	d := &Document{Root: wire.Root}
+	for _, jg := range wire.Graphs {
+		d.Graphs = append(d.Graphs, fromJSONGraph(jg))
+	}
+	if err := d.Validate(); err != nil {
+		return nil, err
+	}
+	for _, g := range d.Graphs {
+		_ = g.Reindex() // Validate checked a clone; index the real graph
+	}
+	return d, nil
+}
+
+func fromJSONGraph(jg jsonGraph) *graph.Graph {
+	g := graph.New(jg.ID, jg.Name)
+	for _, n := range jg.Nodes {
+		g.Nodes = append(g.Nodes, graph.Node{ID: n.ID, Kind: n.Kind, Label: n.Label, Pos: graph.Point{X: n.X, Y: n.Y}, Props: n.Props, Ref: n.Ref})
+	}
+	for _, e := range jg.Edges {
+		g.Edges = append(g.Edges, graph.Edge(e))
+	}
+	return g
+}
+
+// jsonError wraps a decoding error with ErrSyntax and the byte offset.
+func jsonError(err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Errorf("%w: json at offset %d: %v", ErrSyntax, syn.Offset, err)
+	case errors.As(err, &typ):
+		return fmt.Errorf("%w: json at offset %d: %v", ErrSyntax, typ.Offset, err)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("%w: json: unexpected end of input", ErrSyntax)
+	}
+	return fmt.Errorf("%w: json: %v", ErrSyntax, err)
+}
