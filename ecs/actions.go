@@ -27,6 +27,7 @@ func defaultHandlers() map[string]func(*Editor) {
 		"view.toggle_snap":    (*Editor).toggleSnap,
 		"view.collapse":       func(ed *Editor) { ed.s.collapse() },
 		"view.expand":         func(ed *Editor) { ed.s.expand() },
+		"layout.auto":         (*Editor).autoLayout,
 		"layout.align_left":   func(ed *Editor) { ed.align(AlignLeft) },
 		"layout.align_center": func(ed *Editor) { ed.align(AlignCenter) },
 		"layout.align_right":  func(ed *Editor) { ed.align(AlignRight) },

@@ -22,6 +22,7 @@ type config struct {
 	source        Source
 	keymap        Keymap
 	newID         func(prefix string) string
+	layout        LayoutFunc
 }
 
 // WithSize sets the initial window size in pixels.

@@ -190,3 +190,41 @@ func TestSnapToGrid(t *testing.T) {
 		t.Errorf("a at %v, want snapped to (40,0)", n.Pos)
 	}
 }
+
+// rowLayout puts nodes in a row, 100 apart, in graph order.
+func rowLayout(g *graph.Graph) (map[string]graph.Point, error) {
+	out := map[string]graph.Point{}
+	for i, n := range g.Nodes {
+		out[n.ID] = graph.Point{X: float64(i) * 100}
+	}
+	return out, nil
+}
+
+func TestAutoLayoutSelectionKeepsItsCentre(t *testing.T) {
+	svc := NewLocalService(sample())
+	ed := NewEditor(WithSize(testW, testH), WithSource(svc.Graph), WithLayout(rowLayout))
+	ed.Load(sample())
+	s := &session{t: t, ed: ed, svc: svc}
+	s.play(`
+		hold shift
+		click left 400 300
+		click left 400 500
+		release shift
+		key ctrl+l
+	`)
+	// a (0,0) and c (0,200): centre (0,100); a row of two centred there.
+	if a, c := s.node("g", "a"), s.node("g", "c"); a.Pos != (graph.Point{X: -50, Y: 100}) || c.Pos != (graph.Point{X: 50, Y: 100}) {
+		t.Errorf("a %v c %v, want (-50,100) and (50,100)", a.Pos, c.Pos)
+	}
+	if got := s.commandTypes(); !slices.Equal(got, []string{"apply_layout"}) {
+		t.Errorf("commands %v, want one apply_layout", got)
+	}
+}
+
+func TestAutoLayoutWithoutEngineSaysSo(t *testing.T) {
+	s := newSession(t, sample())
+	s.play(`key ctrl+l`)
+	if st := s.ed.Status(); !st.IsError || !strings.Contains(st.Message, "layout") || len(s.svc.Log()) != 0 {
+		t.Errorf("status %+v, %d commands", st, len(s.svc.Log()))
+	}
+}

@@ -21,9 +21,14 @@ func (c Chord) String() string { return c.Mods.String() + string(c.Key) }
 // ParseChord reads "ctrl+shift+p", "f2", "alt+up" or "?".
 func ParseChord(s string) (Chord, error) {
 	var c Chord
-	parts := strings.Split(strings.ToLower(strings.TrimSpace(s)), "+")
-	if len(parts) > 1 && parts[len(parts)-1] == "" { // "ctrl++"
-		parts = append(parts[:len(parts)-2], "+")
+	t := strings.ToLower(strings.TrimSpace(s))
+	plus := t == "+" || strings.HasSuffix(t, "++") // the key is "+"
+	if plus {
+		t = strings.TrimSuffix(t, "+") + "plus"
+	}
+	parts := strings.Split(t, "+")
+	if plus {
+		parts[len(parts)-1] = "+"
 	}
 	for i, p := range parts {
 		m, isMod := modNames[p]

@@ -12,25 +12,35 @@ type ActionMatch struct {
 	Score  int
 }
 
-// SearchActions is the command palette's fuzzy search: every action whose
-// name or description holds the query's letters in order, best first. A
-// match in the name beats one in the description; consecutive letters and
-// letters at word starts score higher. An empty query lists all actions in
-// table order.
+// SearchActions is the command palette's fuzzy search: every action for
+// which each word of the query holds its letters in order in the name or
+// the description, best first. A match in the name beats one in the
+// description; consecutive letters and letters at word starts score
+// higher. An empty query lists all actions in table order.
 func SearchActions(km Keymap, query string) []ActionMatch {
-	q := strings.ToLower(strings.TrimSpace(query))
+	words := strings.Fields(strings.ToLower(query))
 	out := make([]ActionMatch, 0, len(km))
 	for _, a := range km {
-		s, ok := fuzzyScore(strings.ToLower(a.Name), q)
-		if ok {
-			s += 1000
-		} else if s, ok = fuzzyScore(strings.ToLower(a.Desc), q); !ok {
-			continue
+		if s, ok := actionScore(a, words); ok {
+			out = append(out, ActionMatch{Action: a, Score: s})
 		}
-		out = append(out, ActionMatch{Action: a, Score: s})
 	}
 	slices.SortStableFunc(out, func(x, y ActionMatch) int { return y.Score - x.Score })
 	return out
+}
+
+func actionScore(a Action, words []string) (int, bool) {
+	name, desc, total := strings.ToLower(a.Name), strings.ToLower(a.Desc), 0
+	for _, w := range words {
+		s, ok := fuzzyScore(name, w)
+		if ok {
+			s += 100
+		} else if s, ok = fuzzyScore(desc, w); !ok {
+			return 0, false
+		}
+		total += s
+	}
+	return total, true
 }
 
 // fuzzyScore matches the runes of q in order inside s.

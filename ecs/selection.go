@@ -74,18 +74,20 @@ func (s *store) selectedIDs() []string {
 
 // hover moves the Hovered mark to e (or nowhere).
 func (s *store) hover(e arche.Entity, ok bool) {
+	ok = ok && s.m.node.Has(e)
 	prev := s.w.Query(arche.All(s.m.hovered.ID()))
 	var old []arche.Entity
 	for prev.Next() {
 		old = append(old, prev.Entity())
 	}
-	if len(old) == 1 && ok && old[0] == e {
+	same := (len(old) == 1 && ok && old[0] == e) || (len(old) == 0 && !ok)
+	if same {
 		return
 	}
 	for _, o := range old {
 		s.w.Remove(o, s.m.hovered.ID())
 	}
-	if ok && s.m.node.Has(e) {
+	if ok {
 		put(s.w, &s.m.hovered, e, Hovered{})
 	}
 	s.touch()
