@@ -18,6 +18,9 @@ func CheckBatch(domain, aggregateID string, expectedVersion uint64, events []mes
 	if len(events) == 0 {
 		return fmt.Errorf("%w: no events for %q", ErrInvalid, aggregateID)
 	}
+	if len(events) > MaxBatch {
+		return fmt.Errorf("%w: %d events in one batch, limit %d", ErrInvalid, len(events), MaxBatch)
+	}
 	if err := CheckToken("aggregate id", aggregateID); err != nil {
 		return err
 	}

@@ -27,6 +27,10 @@ var (
 	ErrClosed = errors.New("store closed")
 )
 
+// MaxBatch is the most events one Append may carry (JetStream's atomic
+// batch limit; the in-memory store keeps it too, so both behave alike).
+const MaxBatch = 1000
+
 // Store is one domain's append-only event log.
 type Store interface {
 	// Append stores events for one aggregate atomically, provided the
@@ -53,7 +57,8 @@ type Store interface {
 
 // Subscription is a running Follow.
 type Subscription interface {
-	// Stop ends delivery; fn is not called after Stop returns.
+	// Stop ends delivery; fn is not called after Stop returns. It must
+	// not be called from inside fn (cancel Follow's context there).
 	Stop()
 }
 

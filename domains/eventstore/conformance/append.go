@@ -138,6 +138,13 @@ func testInvalid(t *testing.T, b Backend) {
 		"no message id":    set(func(e *message.Event) { e.MessageID = uuid.Nil }),
 		"payload not JSON": set(func(e *message.Event) { e.Payload = []byte("{nope") }),
 		"no time":          set(func(e *message.Event) { e.Time = e.Time.AddDate(-3000, 0, 0) }),
+		"over MaxBatch": func([]message.Event) (string, uint64, []message.Event) {
+			types := make([]string, eventstore.MaxBatch+1)
+			for i := range types {
+				types[i] = "Moved"
+			}
+			return "a1", 0, batch("a1", 0, types...)
+		},
 		"id twice": func(e []message.Event) (string, uint64, []message.Event) {
 			e[1].Identity = e[0].Identity
 			return "a1", 0, e

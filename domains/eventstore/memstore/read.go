@@ -136,23 +136,18 @@ func (s *Store) follow(ctx context.Context, sub *subscription, m *matcher, next 
 	}
 }
 
-// subscription is a running Follow. fn runs under callMu, so once Stop
-// holds callMu no call is in flight and none can start.
+// subscription is a running Follow.
 type subscription struct {
-	callMu   sync.Mutex
+	guard    eventstore.CallGuard
 	stopOnce sync.Once
-	stopped  bool
 	stop     chan struct{}
 	done     chan struct{}
 }
 
 func (sub *subscription) call(fn func(message.Event), e message.Event) error {
-	sub.callMu.Lock()
-	defer sub.callMu.Unlock()
-	if sub.stopped {
+	if !sub.guard.Call(fn, e) {
 		return errStopped
 	}
-	fn(e)
 	return nil
 }
 
@@ -160,9 +155,7 @@ func (sub *subscription) call(fn func(message.Event), e message.Event) error {
 // from inside fn (cancel the Follow's context there instead).
 func (sub *subscription) Stop() {
 	sub.stopOnce.Do(func() {
-		sub.callMu.Lock()
-		sub.stopped = true
-		sub.callMu.Unlock()
+		sub.guard.Stop()
 		close(sub.stop)
 	})
 }

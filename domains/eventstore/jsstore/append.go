@@ -1,0 +1,195 @@
+package jsstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/google/uuid"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/cimviz/cimviz/domains/eventstore"
+	"github.com/cimviz/cimviz/domains/message"
+)
+
+// JetStream headers and error codes this store relies on (nats-server
+// v2.15 stream.go and jetstream_errors_generated.go).
+const (
+	hdrExpectedSubjSeq  = "Nats-Expected-Last-Subject-Sequence"
+	hdrExpectedSubjSubj = "Nats-Expected-Last-Subject-Sequence-Subject"
+	hdrBatchID          = "Nats-Batch-Id"
+	hdrBatchSeq         = "Nats-Batch-Sequence"
+	hdrBatchCommit      = "Nats-Batch-Commit"
+
+	codeWrongLastSeq      = 10071
+	codeWrongLastSeqConst = 10164
+	codeDupInProcess      = 10158
+	codeBatchDuplicate    = 10201
+)
+
+// errSeenID: the server already holds one of the batch's message IDs.
+var errSeenID = errors.New("message id already stored")
+
+// Append implements [eventstore.Store.Append].
+func (s *Store) Append(ctx context.Context, aggregateID string, expectedVersion uint64, events []message.Event) (eventstore.AppendResult, error) {
+	if err := s.checkOpen(); err != nil {
+		return eventstore.AppendResult{}, err
+	}
+	if err := eventstore.CheckBatch(s.domain, aggregateID, expectedVersion, events, s.maxPayload); err != nil {
+		return eventstore.AppendResult{}, err
+	}
+	expSeq, err := s.expectedSeq(ctx, aggregateID, expectedVersion)
+	if err == nil {
+		var lastSeq uint64
+		if lastSeq, err = s.publish(ctx, aggregateID, expSeq, events); err == nil {
+			s.cache.put(aggregateID, events[len(events)-1].Version, lastSeq)
+			return result(lastSeq-uint64(len(events))+1, lastSeq, events, false), nil
+		}
+	}
+	if errors.Is(err, eventstore.ErrConflict) || errors.Is(err, errSeenID) {
+		s.cache.drop(aggregateID)
+		return s.retried(ctx, aggregateID, expectedVersion, events, err)
+	}
+	return eventstore.AppendResult{}, err
+}
+
+// retried tells a retry of a stored batch (its events sit right after
+// expectedVersion) from a real conflict.
+func (s *Store) retried(ctx context.Context, aggregateID string, expectedVersion uint64, events []message.Event, cause error) (eventstore.AppendResult, error) {
+	stored, err := s.Load(ctx, aggregateID, expectedVersion)
+	if err != nil {
+		return eventstore.AppendResult{}, errors.Join(cause, err)
+	}
+	if len(stored) < len(events) {
+		return eventstore.AppendResult{}, conflictOrInvalid(cause)
+	}
+	for i, e := range events {
+		if stored[i].MessageID != e.MessageID {
+			return eventstore.AppendResult{}, conflictOrInvalid(cause)
+		}
+	}
+	return result(stored[0].Sequence, stored[len(events)-1].Sequence, events, true), nil
+}
+
+func conflictOrInvalid(cause error) error {
+	if errors.Is(cause, errSeenID) {
+		return fmt.Errorf("%w: %w in another batch", eventstore.ErrInvalid, cause)
+	}
+	return cause
+}
+
+func result(first, last uint64, events []message.Event, dup bool) eventstore.AppendResult {
+	ids := make([]uuid.UUID, len(events))
+	for i, e := range events {
+		ids[i] = e.MessageID
+	}
+	return eventstore.AppendResult{Version: events[len(events)-1].Version, FirstSequence: first,
+		LastSequence: last, EventIDs: ids, Duplicate: dup}
+}
+
+// expectedSeq is the stream sequence of the aggregate's event at version
+// expected: from the cache, or from the server's last message on the
+// aggregate's subjects. An aggregate at another version is a conflict.
+func (s *Store) expectedSeq(ctx context.Context, aggregateID string, expected uint64) (uint64, error) {
+	if expected == 0 {
+		return 0, nil
+	}
+	if seq, ok := s.cache.get(aggregateID, expected); ok {
+		return seq, nil
+	}
+	version, seq, err := s.lastOf(ctx, aggregateID)
+	if err != nil {
+		return 0, err
+	}
+	s.cache.put(aggregateID, version, seq)
+	if version != expected {
+		return 0, fmt.Errorf("%w: %s/%s is at version %d, not %d", eventstore.ErrConflict, s.domain, aggregateID, version, expected)
+	}
+	return seq, nil
+}
+
+func (s *Store) lastOf(ctx context.Context, aggregateID string) (version, seq uint64, err error) {
+	m, err := s.str.GetLastMsgForSubject(ctx, eventstore.AggregateSubjects(s.domain, aggregateID))
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		return 0, 0, nil
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("last event of %s: %w", aggregateID, err)
+	}
+	version, err = strconv.ParseUint(m.Header.Get(message.HeaderAggregateVersion), 10, 64)
+	if err != nil {
+		return 0, 0, fmt.Errorf("last event of %s (sequence %d): %w: bad version header", aggregateID, m.Sequence, message.ErrMalformed)
+	}
+	return version, m.Sequence, nil
+}
+
+// publish sends the events, one plain message or one atomic batch, and
+// returns the stream sequence of the last.
+func (s *Store) publish(ctx context.Context, aggregateID string, expSeq uint64, events []message.Event) (uint64, error) {
+	batchID := ""
+	if len(events) > 1 {
+		batchID = message.NewID().String()
+	}
+	for i, e := range events {
+		m := &nats.Msg{Subject: eventstore.Subject(s.domain, aggregateID, e.Type), Header: e.Headers(), Data: e.Payload}
+		if i == 0 {
+			m.Header[hdrExpectedSubjSeq] = []string{strconv.FormatUint(expSeq, 10)}
+			m.Header[hdrExpectedSubjSubj] = []string{eventstore.AggregateSubjects(s.domain, aggregateID)}
+		}
+		if batchID != "" {
+			m.Header[hdrBatchID] = []string{batchID}
+			m.Header[hdrBatchSeq] = []string{strconv.Itoa(i + 1)}
+		}
+		if i < len(events)-1 {
+			if err := s.nc.PublishMsg(m); err != nil {
+				return 0, fmt.Errorf("publish %s: %w", m.Subject, err)
+			}
+			continue
+		}
+		if batchID != "" {
+			m.Header[hdrBatchCommit] = []string{"1"}
+		}
+		return s.request(ctx, m)
+	}
+	return 0, nil
+}
+
+// pubAck is the server's reply to a JetStream publish.
+type pubAck struct {
+	Error *struct {
+		ErrCode     int    `json:"err_code"`
+		Description string `json:"description"`
+	} `json:"error"`
+	Seq uint64 `json:"seq"`
+}
+
+func (s *Store) request(ctx context.Context, m *nats.Msg) (uint64, error) {
+	reply, err := s.nc.RequestMsgWithContext(ctx, m)
+	if errors.Is(err, nats.ErrNoResponders) {
+		return 0, fmt.Errorf("publish %s: stream %s is gone: %w", m.Subject, s.stream, err)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("publish %s: %w", m.Subject, err)
+	}
+	var ack pubAck
+	if err := json.Unmarshal(reply.Data, &ack); err != nil {
+		return 0, fmt.Errorf("publish %s: unreadable ack %q: %w", m.Subject, reply.Data, err)
+	}
+	if ack.Error != nil {
+		return 0, ackError(m.Subject, ack.Error.ErrCode, ack.Error.Description)
+	}
+	return ack.Seq, nil
+}
+
+func ackError(subject string, code int, desc string) error {
+	switch code {
+	case codeWrongLastSeq, codeWrongLastSeqConst, codeDupInProcess:
+		return fmt.Errorf("%w: %s: %s", eventstore.ErrConflict, subject, desc)
+	case codeBatchDuplicate:
+		return fmt.Errorf("%w: %s: %s", errSeenID, subject, desc)
+	}
+	return fmt.Errorf("publish %s: jetstream error %d: %s", subject, code, desc)
+}

@@ -1,0 +1,194 @@
+package jsstore
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/cimviz/cimviz/domains/eventstore"
+	"github.com/cimviz/cimviz/domains/message"
+)
+
+// pullBatch is how many messages an ordered consumer asks for at a time.
+const pullBatch = 1000
+
+// Read implements [eventstore.Store.Read] with an ordered consumer. It
+// delivers the events stored when it starts.
+func (s *Store) Read(ctx context.Context, fromSeq uint64, filter string, fn func(message.Event) error) error {
+	if err := eventstore.CheckFilter(filter); err != nil {
+		return err
+	}
+	end, err := s.LastSequence(ctx)
+	if err != nil || end == 0 || fromSeq > end {
+		return err
+	}
+	cons, err := s.consumer(ctx, fromSeq, filter)
+	if err != nil {
+		return err
+	}
+	it, err := cons.Messages(jetstream.PullMaxMessages(pullBatch))
+	if err != nil {
+		return fmt.Errorf("read %s: %w", s.stream, err)
+	}
+	defer it.Stop()
+	if pending, err := s.anyPending(ctx, cons); err != nil || !pending {
+		return err
+	}
+	return s.readUntil(ctx, it, end, fn)
+}
+
+func (s *Store) readUntil(ctx context.Context, it jetstream.MessagesContext, end uint64, fn func(message.Event) error) error {
+	for {
+		m, err := it.Next(jetstream.NextContext(ctx))
+		if err != nil {
+			return fmt.Errorf("read %s: %w", s.stream, err)
+		}
+		meta, err := m.Metadata()
+		if err != nil || meta.Sequence.Stream > end {
+			return err
+		}
+		if e, ok := s.decode(m, meta.Sequence.Stream); ok {
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		if meta.NumPending == 0 || meta.Sequence.Stream == end {
+			return nil
+		}
+	}
+}
+
+// anyPending tells whether the new consumer has anything to deliver, from
+// the info its creation returned.
+func (s *Store) anyPending(ctx context.Context, cons jetstream.Consumer) (bool, error) {
+	info := cons.CachedInfo()
+	if info == nil {
+		var err error
+		if info, err = cons.Info(ctx); err != nil {
+			return false, fmt.Errorf("read %s: %w", s.stream, err)
+		}
+	}
+	return info.NumPending > 0 || info.Delivered.Consumer > 0, nil
+}
+
+func (s *Store) consumer(ctx context.Context, fromSeq uint64, filter string) (jetstream.Consumer, error) {
+	cfg := jetstream.OrderedConsumerConfig{DeliverPolicy: jetstream.DeliverAllPolicy}
+	if filter != "" {
+		cfg.FilterSubjects = []string{filter}
+	}
+	if fromSeq > 1 {
+		cfg.DeliverPolicy, cfg.OptStartSeq = jetstream.DeliverByStartSequencePolicy, fromSeq
+	}
+	cons, err := s.js.OrderedConsumer(ctx, s.stream, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("consumer on %s: %w", s.stream, err)
+	}
+	return cons, nil
+}
+
+// decode turns a stream message into an event; one that does not decode
+// is logged and skipped.
+func (s *Store) decode(m jetstream.Msg, seq uint64) (message.Event, bool) {
+	e, err := message.DecodeEvent(s.domain, m.Headers(), m.Data())
+	if err != nil {
+		s.log.Warn("skipping a message that is not an event", "stream", s.stream, "sequence", seq, "subject", m.Subject(), "err", err)
+		return message.Event{}, false
+	}
+	e.Sequence = seq
+	return e, true
+}
+
+// Load implements [eventstore.Store.Load].
+func (s *Store) Load(ctx context.Context, aggregateID string, fromVersion uint64) ([]message.Event, error) {
+	if err := eventstore.CheckToken("aggregate id", aggregateID); err != nil {
+		return nil, err
+	}
+	var out []message.Event
+	err := s.Read(ctx, 0, eventstore.AggregateSubjects(s.domain, aggregateID), func(e message.Event) error {
+		if e.Version > fromVersion {
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Follow implements [eventstore.Store.Follow] with an ordered consumer.
+func (s *Store) Follow(ctx context.Context, fromSeq uint64, filter string, fn func(message.Event)) (eventstore.Subscription, error) {
+	if err := eventstore.CheckFilter(filter); err != nil {
+		return nil, err
+	}
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	cons, err := s.consumer(ctx, fromSeq, filter)
+	if err != nil {
+		return nil, err
+	}
+	sub := &subscription{store: s, done: make(chan struct{})}
+	sub.cc, err = cons.Consume(func(m jetstream.Msg) { sub.deliver(m, fn) })
+	if err != nil {
+		return nil, fmt.Errorf("follow %s: %w", s.stream, err)
+	}
+	if !s.register(sub) {
+		sub.Stop()
+		return nil, fmt.Errorf("%w: %s", eventstore.ErrClosed, s.stream)
+	}
+	go sub.stopWhenDone(ctx)
+	return sub, nil
+}
+
+func (s *Store) register(sub *subscription) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return false
+	}
+	s.subs[sub] = struct{}{}
+	return true
+}
+
+func (s *Store) unregister(sub *subscription) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.subs, sub)
+}
+
+// subscription is a running Follow.
+type subscription struct {
+	store    *Store
+	cc       jetstream.ConsumeContext
+	guard    eventstore.CallGuard
+	stopOnce sync.Once
+	done     chan struct{}
+}
+
+func (sub *subscription) deliver(m jetstream.Msg, fn func(message.Event)) {
+	meta, err := m.Metadata()
+	if err != nil {
+		return
+	}
+	if e, ok := sub.store.decode(m, meta.Sequence.Stream); ok {
+		sub.guard.Call(fn, e)
+	}
+}
+
+func (sub *subscription) stopWhenDone(ctx context.Context) {
+	select {
+	case <-ctx.Done():
+		sub.Stop()
+	case <-sub.done:
+	}
+}
+
+// Stop implements [eventstore.Subscription.Stop].
+func (sub *subscription) Stop() {
+	sub.stopOnce.Do(func() {
+		sub.guard.Stop()
+		sub.cc.Stop()
+		close(sub.done)
+		sub.store.unregister(sub)
+	})
+}
