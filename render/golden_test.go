@@ -37,9 +37,14 @@ func showcase() *Scene {
 		}
 		s.Nodes = append(s.Nodes, n)
 	}
-	s.Edges = []EdgeView{{From: 0, To: 1}, {From: 1, To: 2, Label: "checked", Flags: EdgeSelected},
-		{From: 2, To: 5, Label: "yes"}, {From: 2, To: 4, Bend: 0.25, Label: "no"}, {From: 3, To: 3, Label: "retry"},
-		{From: 6, To: 7}, {From: 7, To: 8, Flags: EdgeHovered}, {From: 4, To: 6, Bend: -0.2}}
+	e := func(a, b int) EdgeView { return EdgeView{A: EndOf(&s.Nodes[a]), B: EndOf(&s.Nodes[b])} }
+	s.Edges = []EdgeView{e(0, 1), e(1, 2), e(2, 5), e(2, 4), e(3, 3), e(6, 7), e(7, 8), e(4, 6)}
+	s.Edges[1].Label, s.Edges[1].Flags = "checked", EdgeSelected
+	s.Edges[2].Label = "yes"
+	s.Edges[3].Label, s.Edges[3].Bend = "no", 0.25
+	s.Edges[4].Label = "retry"
+	s.Edges[6].Flags = EdgeHovered
+	s.Edges[7].Bend = -0.2
 	s.Link = Link{Active: true, From: Vec{X: 520, Y: 260}, To: Vec{X: 600, Y: 320}}
 	return s
 }

@@ -13,15 +13,12 @@ func (f *Frame) edges(s *Scene) {
 	thin := s.Cam.Zoom < lodEdgeDetail
 	for i := range s.Edges {
 		e := &s.Edges[i]
-		if e.From < 0 || e.To < 0 || int(e.From) >= len(s.Nodes) || int(e.To) >= len(s.Nodes) {
-			continue
-		}
-		a, b := &s.Nodes[e.From], &s.Nodes[e.To]
+		a, b := &e.A, &e.B
 		if !f.edgeVisible(a, b, e.Bend) {
 			continue
 		}
 		if thin {
-			f.hairline(m, s.Cam, a, b, e.Flags)
+			f.hairline(m, s.Cam, a, b, e)
 			continue
 		}
 		f.edge(m, s, e, a, b)
@@ -29,20 +26,20 @@ func (f *Frame) edges(s *Scene) {
 }
 
 // edgeVisible culls an edge by the box of its ends (grown for curves).
-func (f *Frame) edgeVisible(a, b *NodeView, bend float32) bool {
+func (f *Frame) edgeVisible(a, b *End, bend float32) bool {
 	x0, x1 := min(a.X, b.X), max(a.X, b.X)
 	y0, y1 := min(a.Y, b.Y), max(a.Y, b.Y)
-	grow := abs32(bend)*max(x1-x0, y1-y0) + max(a.W, b.W)
-	if a == b {
-		grow = a.W + a.H
+	grow := abs32(bend)*max(x1-x0, y1-y0) + 2*max(a.HW, b.HW)
+	if *a == *b {
+		grow = 2 * (a.HW + a.HH)
 	}
 	return f.view.overlaps(x0-grow, y0-grow, x1+grow, y1+grow)
 }
 
-func edgeColor(fl EdgeFlags) (Color, float32) {
+func edgeColor(fl EdgeFlags, pulse float32) (Color, float32) {
 	switch {
-	case fl&EdgePulse != 0:
-		return colPulse, 1.6
+	case pulse > 0:
+		return mix(colEdge, colPulse, pulse), 1 + pulse
 	case fl&EdgeSelected != 0:
 		return colAccent, 1.6
 	case fl&EdgeHovered != 0:
@@ -51,19 +48,23 @@ func edgeColor(fl EdgeFlags) (Color, float32) {
 	return colEdge, 1
 }
 
-func (f *Frame) hairline(m *Mesh, c Camera, a, b *NodeView, fl EdgeFlags) {
-	col, _ := edgeColor(fl)
-	m.Line(c.ToScreen(a.X, a.Y), c.ToScreen(b.X, b.Y), 1, col.Fade(0.6))
+func (f *Frame) hairline(m *Mesh, c Camera, a, b *End, e *EdgeView) {
+	col, _ := edgeColor(e.Flags, e.Pulse)
+	pa, pb := c.ToScreen(a.X, a.Y), c.ToScreen(b.X, b.Y)
+	if d := pb.Sub(pa); abs32(d.X)+abs32(d.Y) < 0.75 {
+		return // shorter than a pixel: invisible under the nodes anyway
+	}
+	m.Line(pa, pb, 1, col.Fade(0.6))
 }
 
 // edge draws one edge from boundary to boundary with an arrowhead.
-func (f *Frame) edge(m *Mesh, s *Scene, e *EdgeView, a, b *NodeView) {
-	col, wk := edgeColor(e.Flags)
+func (f *Frame) edge(m *Mesh, s *Scene, e *EdgeView, a, b *End) {
+	col, wk := edgeColor(e.Flags, e.Pulse)
 	z := s.Cam.Zoom
 	width := max(1, min(3, 1.5*z)) * wk
 	head := max(6, min(14, 10*z))
 	pa, pb := s.Cam.ToScreen(a.X, a.Y), s.Cam.ToScreen(b.X, b.Y)
-	if a == b {
+	if *a == *b {
 		f.selfLoop(m, s, e, a, pa, width, head, col)
 		return
 	}
@@ -76,13 +77,12 @@ func (f *Frame) edge(m *Mesh, s *Scene, e *EdgeView, a, b *NodeView) {
 
 // clipTo moves from the centre p of node n towards toward until the
 // node's outline, plus gap pixels.
-func clipTo(n *NodeView, p, toward Vec, zoom, gap float32) Vec {
+func clipTo(n *End, p, toward Vec, zoom, gap float32) Vec {
 	d := toward.Sub(p).Norm()
 	if d == (Vec{}) {
 		return p
 	}
-	hw, hh := extent(n)
-	return p.Add(d.Mul(boundary(n.Shape, hw*zoom, hh*zoom, d) + gap))
+	return p.Add(d.Mul(boundary(n.Shape, n.HW*zoom, n.HH*zoom, d) + gap))
 }
 
 // curve draws a quadratic Bézier (or a straight line) ending in an
@@ -136,8 +136,8 @@ func (f *Frame) arrowHead(m *Mesh, from, tip Vec, size float32, col Color) {
 }
 
 // selfLoop draws an edge from a node to itself as a loop over its top.
-func (f *Frame) selfLoop(m *Mesh, s *Scene, e *EdgeView, n *NodeView, c Vec, width, head float32, col Color) {
-	hw, hh := extent(n)
+func (f *Frame) selfLoop(m *Mesh, s *Scene, e *EdgeView, n *End, c Vec, width, head float32, col Color) {
+	hw, hh := n.HW, n.HH
 	z := s.Cam.Zoom
 	a := Vec{c.X + hw*z*0.35, c.Y - hh*z}
 	b := Vec{c.X - hw*z*0.35, c.Y - hh*z - 2}

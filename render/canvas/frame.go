@@ -139,3 +139,15 @@ func (f *Frame) frameRect(m *Mesh, x, y, w, h, t float32, col Color) {
 	m.Rect(x, y+t, t, h-2*t, col)
 	m.Rect(x+w-t, y+t, t, h-2*t, col)
 }
+
+// NonEmptyLayers is the number of layers with triangles: the draw calls
+// the frame costs.
+func (f *Frame) NonEmptyLayers() int {
+	n := 0
+	for i := range f.Layers {
+		if len(f.Layers[i].I) > 0 {
+			n++
+		}
+	}
+	return n
+}

@@ -27,7 +27,7 @@ func (v Vec) Sub(w Vec) Vec { return Vec{v.X - w.X, v.Y - w.Y} }
 func (v Vec) Mul(k float32) Vec { return Vec{v.X * k, v.Y * k} }
 
 // Len returns the length of v.
-func (v Vec) Len() float32 { return float32(math.Hypot(float64(v.X), float64(v.Y))) }
+func (v Vec) Len() float32 { return float32(math.Sqrt(float64(v.X*v.X + v.Y*v.Y))) }
 
 // Norm returns v scaled to length 1 (or the zero vector).
 func (v Vec) Norm() Vec {
@@ -80,10 +80,12 @@ func (m *Mesh) base() uint32 { return uint32(len(m.V)) }
 // Quad adds the convex quadrilateral a b c d (in order) in one colour.
 func (m *Mesh) Quad(a, b, c, d Vec, col Color) {
 	n := m.base()
-	m.vertex(a, col)
-	m.vertex(b, col)
-	m.vertex(c, col)
-	m.vertex(d, col)
+	u, v := m.UV.X, m.UV.Y
+	m.V = append(m.V,
+		Vertex{DstX: a.X, DstY: a.Y, SrcX: u, SrcY: v, ColorR: col.R, ColorG: col.G, ColorB: col.B, ColorA: col.A},
+		Vertex{DstX: b.X, DstY: b.Y, SrcX: u, SrcY: v, ColorR: col.R, ColorG: col.G, ColorB: col.B, ColorA: col.A},
+		Vertex{DstX: c.X, DstY: c.Y, SrcX: u, SrcY: v, ColorR: col.R, ColorG: col.G, ColorB: col.B, ColorA: col.A},
+		Vertex{DstX: d.X, DstY: d.Y, SrcX: u, SrcY: v, ColorR: col.R, ColorG: col.G, ColorB: col.B, ColorA: col.A})
 	m.I = append(m.I, n, n+1, n+2, n, n+2, n+3)
 }
 

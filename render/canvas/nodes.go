@@ -19,7 +19,7 @@ func extent(n *NodeView) (float32, float32) {
 	case ShapeBar:
 		return hw, min(hh, 7)
 	case ShapeDiamond:
-		return hw, hh * 1.25
+		return hw * 1.3, hh * 1.3
 	}
 	return hw, hh
 }
@@ -80,20 +80,20 @@ func (f *Frame) shadow(m *Mesh, s Shape, c Vec, hw, hh, r float32) {
 
 // halo marks selection, hover, find matches and event pulses.
 func (f *Frame) halo(m *Mesh, s *Scene, n *NodeView, c Vec, hw, hh, r float32) {
-	col, ok := haloColor(n.Flags, s.Pulse)
+	col, ok := haloColor(n.Flags, n.Pulse)
 	if !ok {
 		return
 	}
 	f.bandFade(m, n.Shape, c, hw, hh, r, 9, 2.5, col.Fade(0), col.Fade(0.45))
-	if n.Flags&(NodeSelected|NodeCurrent|NodePulse) != 0 {
+	if n.Flags&(NodeSelected|NodeCurrent) != 0 || n.Pulse > 0 {
 		f.bandFade(m, n.Shape, c, hw, hh, r, 3.5, 1.5, col, col)
 	}
 }
 
 func haloColor(fl NodeFlags, pulse float32) (Color, bool) {
 	switch {
-	case fl&NodePulse != 0:
-		return colPulse.Fade(1 - pulse), true
+	case pulse > 0:
+		return colPulse.Fade(pulse), true
 	case fl&NodeSelected != 0:
 		return colAccent, true
 	case fl&(NodeMatch|NodeCurrent) != 0:
@@ -150,7 +150,7 @@ func (f *Frame) label(s *Scene, n *NodeView, c Vec, hw, hh float32) {
 	case ShapeCircle, ShapeDoubleCircle, ShapeBar:
 		f.G.TextFit(t, FaceLabel, n.Label, c.X, c.Y+hh+size, 160*s.Cam.Zoom, size, colTextDim)
 	case ShapeDiamond:
-		f.G.TextFit(t, FaceLabel, n.Label, c.X, c.Y, hw*1.1, size, colText)
+		f.G.TextFit(t, FaceLabel, n.Label, c.X, c.Y, hw*1.25, size, colText)
 	default:
 		f.G.TextFit(t, FaceLabel, n.Label, c.X, c.Y, 2*hw-14*s.Cam.Zoom, size, colText)
 	}

@@ -12,7 +12,7 @@ const (
 	NodeRecursive           // stands for a graph already open on the path
 	NodeMatch               // matches the find query
 	NodeCurrent             // the find bar's current match
-	NodePulse               // touched by an event just now
+	NodeEditing             // its label is being edited in place
 )
 
 // NodeView is one node as render needs it, in world units: X, Y is the
@@ -23,7 +23,21 @@ type NodeView struct {
 	GX, GY     float32
 	Shape      Shape
 	Flags      NodeFlags
+	Pulse      float32 // strength of an event pulse, 1 fresh .. 0 gone
 	Label      string
+}
+
+// End is where an edge attaches: the centre, half extents (world units)
+// and shape of the node (or collapsed group) at that end.
+type End struct {
+	X, Y, HW, HH float32
+	Shape        Shape
+}
+
+// EndOf returns the attachment of an edge to node n.
+func EndOf(n *NodeView) End {
+	hw, hh := extent(n)
+	return End{X: n.X, Y: n.Y, HW: hw, HH: hh, Shape: n.Shape}
 }
 
 // EdgeFlags are the presentation states of an edge.
@@ -33,17 +47,17 @@ type EdgeFlags uint8
 const (
 	EdgeSelected EdgeFlags = 1 << iota
 	EdgeHovered
-	EdgePulse
 )
 
-// EdgeView is one edge: indexes into Scene.Nodes, and a bend (0 draws a
-// straight line; otherwise the curve's control point sits Bend times the
-// length of the edge to its left).
+// EdgeView is one edge between two ends, with a bend (0 draws a straight
+// line; otherwise the curve's control point sits Bend times the length of
+// the edge to its left). Equal ends draw a loop.
 type EdgeView struct {
-	From, To int32
-	Bend     float32
-	Flags    EdgeFlags
-	Label    string
+	A, B  End
+	Bend  float32
+	Flags EdgeFlags
+	Pulse float32
+	Label string
 }
 
 // Camera maps world units to screen pixels: (X, Y) is the world point at
@@ -82,7 +96,6 @@ type Scene struct {
 	Link     Link
 	Box      Box
 	Grid     float32 // grid step in world units; 0 hides the grid
-	Pulse    float32 // 0..1 phase of pulse highlights
 	Revision uint64  // changes whenever anything visible changed
 }
 

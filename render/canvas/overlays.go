@@ -1,0 +1,126 @@
+package canvas
+
+// overlays draws the modal layers: help, command palette, find bar and
+// context menu, above every panel.
+func (f *Frame) overlays(u *UIView) {
+	if u.Help != nil {
+		f.help(u)
+	}
+	if u.Palette.Open {
+		f.palette(u)
+	}
+	if u.Find.Open {
+		f.findBar(u)
+	}
+	if u.Menu.Open {
+		f.menu(&u.Menu)
+	}
+}
+
+// help lists every action by category in two columns over a dim scrim.
+func (f *Frame) help(u *UIView) {
+	m := &f.Layers[LayerOverlay]
+	m.Rect(0, 0, u.W, u.H, colScrim)
+	rows := len(u.Help) + countCategories(u.Help)
+	perCol := (rows + 1) / 2
+	w, h := min(u.W-80, 1000), min(u.H-80, float32(perCol)*21+80)
+	r := Rect{(u.W - w) / 2, (u.H - h) / 2, w, h}
+	f.panel(m, r, colPanel)
+	f.overlayText("Keyboard shortcuts", r.X+24, r.Y+18, colText)
+	f.overlayText("press ? or Esc to close", r.X+r.W-24-f.textWidth("press ? or Esc to close"), r.Y+18, colTextDim)
+	x, y, line := r.X+24, r.Y+54, 0
+	last := ""
+	for _, row := range u.Help {
+		if line >= perCol && x == r.X+24 {
+			x, y = r.X+r.W/2+12, r.Y+54
+		}
+		if row.Category != last {
+			if last != "" {
+				y += 6
+			}
+			f.overlayText(row.Category, x, y, colAccent)
+			y, line, last = y+21, line+1, row.Category
+		}
+		f.overlayText(row.Keys, x, y, colText)
+		f.overlayText(row.Desc, x+150, y, colTextDim)
+		y, line = y+21, line+1
+		if y > r.Y+r.H-20 {
+			break
+		}
+	}
+}
+
+func countCategories(rows []HelpRow) int {
+	n, last := 0, ""
+	for _, r := range rows {
+		if r.Category != last {
+			n, last = n+1, r.Category
+		}
+	}
+	return n
+}
+
+func (f *Frame) overlayText(s string, x, y float32, col Color) float32 {
+	return f.text(LayerOverlayText, s, x, y, col)
+}
+
+// palette draws the command palette: a query box and the matching actions.
+func (f *Frame) palette(u *UIView) {
+	m := &f.Layers[LayerOverlay]
+	p := &u.Palette
+	n := min(len(p.Items), 12)
+	w := min(u.W-40, 620)
+	r := Rect{(u.W - w) / 2, TopBarH + 40, w, 56 + float32(n)*rowH}
+	f.panel(m, r, colPanel)
+	f.overlayField(Rect{r.X + pad, r.Y + pad, r.W - 2*pad, 28}, "> "+p.Query)
+	for i := range n {
+		it := p.Items[i]
+		y := r.Y + 50 + float32(i)*rowH
+		if i == p.Cursor {
+			m.Rect(r.X+4, y-2, r.W-8, rowH, colAccent.Fade(0.22))
+		}
+		f.overlayText(it.Desc, r.X+pad+4, y+3, colText)
+		f.overlayText(it.Keys, r.X+r.W-pad-f.textWidth(it.Keys), y+3, colTextDim)
+	}
+}
+
+// overlayField is an input box on the overlay layer with a caret.
+func (f *Frame) overlayField(r Rect, value string) {
+	m := &f.Layers[LayerOverlay]
+	m.Rect(r.X, r.Y, r.W, r.H, colField)
+	f.frameRect(m, r.X, r.Y, r.W, r.H, 1, colAccent)
+	end := f.overlayText(value, r.X+8, r.Y+(r.H-f.G.LineHeight(FaceUI, uiText))/2, colText)
+	m.Rect(end+1, r.Y+6, 1.5, r.H-12, colAccent)
+}
+
+// findBar sits at the top right under the top bar.
+func (f *Frame) findBar(u *UIView) {
+	m := &f.Layers[LayerOverlay]
+	fv := &u.Find
+	w := float32(340)
+	r := Rect{u.W - w - pad, TopBarH + 8, w, 40}
+	f.panel(m, r, colPanel)
+	f.overlayField(Rect{r.X + 6, r.Y + 6, w - 100, 28}, fv.Query)
+	count := "no matches"
+	if fv.Count > 0 {
+		count = itoa(fv.Current+1) + " of " + itoa(fv.Count)
+	}
+	f.overlayText(count, r.X+w-88, r.Y+12, colTextDim)
+}
+
+func (f *Frame) menu(mv *MenuView) {
+	m := &f.Layers[LayerOverlay]
+	w := float32(200)
+	for _, it := range mv.Items {
+		w = max(w, f.textWidth(it)+2*pad)
+	}
+	r := Rect{mv.X, mv.Y, w, float32(len(mv.Items))*rowH + 8}
+	f.panel(m, r, colPanel)
+	for i, it := range mv.Items {
+		y := r.Y + 4 + float32(i)*rowH
+		if i == mv.Cursor {
+			m.Rect(r.X+4, y, r.W-8, rowH, colAccent.Fade(0.22))
+		}
+		f.overlayText(it, r.X+pad, y+5, colText)
+	}
+}

@@ -1,0 +1,156 @@
+package render
+
+import (
+	"fmt"
+	"image"
+
+	"github.com/cimviz/cimviz/ecs"
+	"github.com/cimviz/cimviz/render/canvas"
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// Service is the source of truth the editor's commands go to: the ecs
+// local service today, the NATS bridge later.
+type Service interface {
+	Pump(ed *ecs.Editor) int
+}
+
+// Game is the ebiten game of the editor window: Update reads input and
+// runs the ecs systems; Draw rebuilds the frame only when the ecs revision
+// (or the window size) changed, so an idle editor costs almost nothing.
+type Game struct {
+	Ed      *ecs.Editor
+	Svc     Service
+	Win     canvas.Window
+	r       *Renderer
+	adapter *canvas.Adapter
+	scene   canvas.Scene
+	ui      canvas.UIView
+	input   InputReader
+	panel   panelInput
+	script  []ecs.Input
+	tick    int
+	drawn   uint64
+	size    image.Point
+	capture *Capture
+	err     error
+	drew    bool
+}
+
+// Capture asks the game to take one snapshot once the scene has settled
+// (the script played and Settle idle ticks passed) and then stop.
+type Capture struct {
+	Settle int
+	Save   func(*image.RGBA) error
+	idle   int
+}
+
+// NewGame wires an editor and its service to a renderer.
+func NewGame(ed *ecs.Editor, svc Service, win canvas.Window) (*Game, error) {
+	r, err := NewRenderer()
+	if err != nil {
+		return nil, err
+	}
+	return &Game{Ed: ed, Svc: svc, Win: win, r: r, adapter: canvas.NewAdapter()}, nil
+}
+
+// Play makes the game read its input from frames (one per tick) instead of
+// the devices; once they run out, input is idle.
+func (g *Game) Play(frames []ecs.Input) { g.script = frames }
+
+// CaptureWhenSettled sets up a snapshot-and-exit run.
+func (g *Game) CaptureWhenSettled(c *Capture) { g.capture = c }
+
+// Renderer returns the renderer (for draw-call statistics).
+func (g *Game) Renderer() *Renderer { return g.r }
+
+// Update implements ebiten.Game.
+func (g *Game) Update() error {
+	if g.err != nil {
+		return g.err
+	}
+	in := g.nextInput()
+	if !g.panel.handle(g, &in) {
+		g.Ed.Update(in)
+	}
+	if g.Svc != nil {
+		g.Svc.Pump(g.Ed)
+	}
+	g.tick++
+	return g.settle()
+}
+
+func (g *Game) nextInput() ecs.Input {
+	w, h := g.size.X, g.size.Y
+	if g.tick < len(g.script) {
+		in := g.script[g.tick]
+		if in.Width == 0 {
+			in.Width, in.Height = w, h
+		}
+		return in
+	}
+	if g.script != nil || g.capture != nil {
+		return ecs.Input{Width: w, Height: h, MouseX: -1, MouseY: -1}
+	}
+	return g.input.Read(w, h)
+}
+
+// settle counts idle ticks after the script and stops after the capture.
+func (g *Game) settle() error {
+	c := g.capture
+	if c == nil || g.tick < len(g.script) {
+		return nil
+	}
+	if c.idle < c.Settle {
+		c.idle++
+		return nil
+	}
+	if c.Save == nil {
+		return ebiten.Termination
+	}
+	return nil
+}
+
+// Draw implements ebiten.Game.
+func (g *Game) Draw(screen *ebiten.Image) {
+	rev := g.Ed.Revision()
+	if g.drew && rev == g.drawn && !g.wantsCapture() {
+		return
+	}
+	g.Win.FPS = ebiten.ActualFPS()
+	g.adapter.Fill(g.Ed, &g.Win, &g.scene, &g.ui)
+	g.r.Frame.BuildCanvas(&g.scene)
+	g.r.Frame.BuildUI(&g.ui)
+	g.r.Draw(screen)
+	g.drawn, g.drew = rev, true
+	if g.wantsCapture() {
+		g.takeCapture()
+	}
+}
+
+func (g *Game) wantsCapture() bool {
+	c := g.capture
+	return c != nil && c.Save != nil && g.tick >= len(g.script) && c.idle >= c.Settle
+}
+
+func (g *Game) takeCapture() {
+	img := g.r.Snapshot(g.size.X, g.size.Y)
+	if err := g.capture.Save(img); err != nil {
+		g.err = fmt.Errorf("screenshot: %w", err)
+	} else {
+		g.err = ebiten.Termination
+	}
+	g.capture.Save = nil
+}
+
+// Layout implements ebiten.Game: the editor is drawn at the window's size
+// in device-independent pixels.
+func (g *Game) Layout(w, h int) (int, int) {
+	if p := image.Pt(w, h); p != g.size {
+		g.size, g.drew = p, false
+	}
+	return w, h
+}
+
+// Scene returns the scene of the last frame (for export).
+func (g *Game) Scene() *canvas.Scene { return &g.scene }
