@@ -1,0 +1,132 @@
+package jsstore_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/cimviz/cimviz/domains/eventstore"
+	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
+	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/domains/natsembed"
+	"github.com/cimviz/cimviz/domains/natsembed/natstest"
+)
+
+func ctx(t *testing.T) context.Context {
+	c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	t.Cleanup(cancel)
+	return c
+}
+
+func open(t *testing.T, nc *nats.Conn) *jsstore.Store {
+	t.Helper()
+	s, err := jsstore.Open(ctx(t), nc, "flow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+func events(agg string, after uint64, types ...string) []message.Event {
+	out := make([]message.Event, len(types))
+	for i, typ := range types {
+		out[i] = message.NewEvent(message.NewRoot(), "flow", typ, agg, after+uint64(i)+1, []byte(`{"n":1}`))
+	}
+	return out
+}
+
+func TestServerRestartKeepsEvents(t *testing.T) {
+	dir := t.TempDir()
+	srv, nc := natstest.StartOn(t, natsembed.Config{DataDir: dir})
+	stored := events("n1", 0, "NodeAdded", "NodeMoved")
+	if _, err := open(t, nc).Append(ctx(t), "n1", 0, stored); err != nil {
+		t.Fatal(err)
+	}
+	natstest.Stop(t, srv)
+	_, nc = natstest.StartOn(t, natsembed.Config{DataDir: dir})
+	s := open(t, nc)
+	got, err := s.Load(ctx(t), "n1", 0)
+	if err != nil || len(got) != 2 || got[1].MessageID != stored[1].MessageID {
+		t.Fatalf("after restart: %d events, %v", len(got), err)
+	}
+	if _, err := s.Append(ctx(t), "n1", 2, events("n1", 2, "NodeRemoved")); err != nil {
+		t.Fatalf("append after restart: %v", err)
+	}
+}
+
+func TestStoresOnTwoConnectionsConflict(t *testing.T) {
+	srv, nc := natstest.Start(t)
+	nc2, err := srv.Connect()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := open(t, nc), open(t, nc2)
+	if _, err := a.Append(ctx(t), "n1", 0, events("n1", 0, "NodeAdded")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Append(ctx(t), "n1", 1, events("n1", 1, "NodeMoved")); err != nil {
+		t.Fatal(err) // b had no cache entry: it looks the sequence up
+	}
+	// a's cache still says version 1; the server refuses, a batch of two
+	// stores nothing.
+	_, err = a.Append(ctx(t), "n1", 1, events("n1", 1, "NodeMoved", "NodeMoved"))
+	if !errors.Is(err, eventstore.ErrConflict) {
+		t.Fatalf("stale append: %v, want ErrConflict", err)
+	}
+	if res, err := a.Append(ctx(t), "n1", 2, events("n1", 2, "NodeRemoved")); err != nil || res.FirstSequence != 3 {
+		t.Fatalf("append after reload: %+v %v", res, err)
+	}
+}
+
+func TestEventsAreReadableMessages(t *testing.T) {
+	_, nc := natstest.Start(t)
+	s := open(t, nc)
+	e := events("n1", 0, "NodeAdded")
+	if _, err := s.Append(ctx(t), "n1", 0, e); err != nil {
+		t.Fatal(err)
+	}
+	js, _ := jetstream.New(nc)
+	str, err := js.Stream(ctx(t), jsstore.StreamName("flow"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := str.GetMsg(ctx(t), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Subject != "cim.flow.evt.n1.NodeAdded" || string(m.Data) != `{"n":1}` || m.Header.Get(message.HeaderEventType) != "NodeAdded" {
+		t.Fatalf("stored %s %q %v", m.Subject, m.Data, m.Header)
+	}
+}
+
+func TestHandPublishedJunkIsSkipped(t *testing.T) {
+	_, nc := natstest.Start(t)
+	s := open(t, nc)
+	js, _ := jetstream.New(nc)
+	if _, err := js.Publish(ctx(t), "cim.flow.evt.n1.NodeAdded", []byte("not an event")); err != nil {
+		t.Fatal(err)
+	}
+	good := events("n2", 0, "NodeAdded")
+	if _, err := s.Append(ctx(t), "n2", 0, good); err != nil {
+		t.Fatal(err)
+	}
+	var got []message.Event
+	err := s.Read(ctx(t), 0, "", func(e message.Event) error { got = append(got, e); return nil })
+	if err != nil || len(got) != 1 || got[0].MessageID != good[0].MessageID || got[0].Sequence != 2 {
+		t.Fatalf("read %d events (%v), want only the real one at sequence 2", len(got), err)
+	}
+}
+
+func TestDomainThatCannotNameAStream(t *testing.T) {
+	_, nc := natstest.Start(t)
+	for _, d := range []string{"", "a.b", "a/b", "a b"} {
+		if _, err := jsstore.Open(ctx(t), nc, d); !errors.Is(err, eventstore.ErrInvalid) {
+			t.Errorf("domain %q: %v, want ErrInvalid", d, err)
+		}
+	}
+}
