@@ -9,11 +9,11 @@ import (
 type dotKind int
 
 const (
-	dotEOF   dotKind = iota
-	dotID            // identifier, numeral or quoted string
-	dotHTML          // <...> string
-	dotPunct         // { } [ ] ; , = :
-	dotEdgeOp        // -> or --
+	dotEOF    dotKind = iota
+	dotID             // identifier, numeral or quoted string
+	dotHTML           // <...> string
+	dotPunct          // { } [ ] ; , = :
+	dotEdgeOp         // -> or --
 )
 
 type dotToken struct {

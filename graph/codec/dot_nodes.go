@@ -49,11 +49,8 @@ func (p *dotParser) openCluster(sc *dotScope, name string) string {
 
 // closeCluster gives the group node the cluster's attributes.
 func (p *dotParser) closeCluster(name string, child *dotScope) {
-	n := p.b.node(name)
-	for k, v := range child.graph {
-		n.Props[k] = v
-	}
-	p.b.byID[child.gid].name = labelText(child.graph, "")
+	mergeAttrs(p.b.node(name).Props, child.graph)
+	p.b.byID[child.gid].name = labelText(child.graph, name, "")
 }
 
 // mention puts a node into the scope: new nodes take the scope's defaults,
@@ -92,7 +89,11 @@ var xdotAttrs = []string{"_draw_", "_ldraw_", "_hdraw_", "_tdraw_", "_hldraw_", 
 // finalizeDOTNode moves the attributes the model has fields for out of Props.
 func finalizeDOTNode(n *graph.Node) {
 	p := n.Props
-	n.Label = labelText(p, n.Label)
+	def := n.ID // Graphviz shows a node's name when it has no label
+	if n.Ref != "" {
+		def = ""
+	}
+	n.Label = labelText(p, n.ID, def)
 	delete(p, "label")
 	for _, k := range xdotAttrs {
 		delete(p, k)
@@ -124,7 +125,7 @@ func nodePos(n *graph.Node, p map[string]string) graph.Point {
 }
 
 func (p *dotParser) dotEdge(d dotEdge) graph.Edge {
-	e := graph.Edge{ID: d.attrs["id"], From: d.from, To: d.to, Kind: d.attrs["kind"], Label: labelText(d.attrs, "")}
+	e := graph.Edge{ID: d.attrs["id"], From: d.from, To: d.to, Kind: d.attrs["kind"], Label: labelText(d.attrs, "", "")}
 	if c := d.attrs["ltail"]; p.inCluster(e.From, c) {
 		e.From = c
 	}

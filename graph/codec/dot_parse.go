@@ -94,7 +94,7 @@ func (p *dotParser) parseGraph() error {
 	if err := p.body(root); err != nil {
 		return err
 	}
-	p.b.graphs[0].name = labelText(root.graph, "")
+	p.b.graphs[0].name = labelText(root.graph, name, "")
 	return nil
 }
 
@@ -141,9 +141,7 @@ func (p *dotParser) attrStmt(sc *dotScope) error {
 		return err
 	}
 	attrs, err := p.attrList()
-	for k, v := range attrs {
-		target[k] = v
-	}
+	mergeAttrs(target, attrs)
 	return err
 }
 
@@ -157,7 +155,10 @@ func (p *dotParser) idStmt(sc *dotScope) error {
 		if err := p.advance(); err != nil {
 			return err
 		}
-		sc.graph[id] = p.tok.text
+		if p.tok.kind == dotHTML && id == "label" {
+			id = "label_html"
+		}
+		mergeAttrs(sc.graph, map[string]string{id: p.tok.text})
 		return p.advance()
 	}
 	if err := p.port(); err != nil {
@@ -169,10 +170,8 @@ func (p *dotParser) idStmt(sc *dotScope) error {
 	}
 	apply := p.mention(sc, id)
 	attrs, err := p.attrList()
-	if n := p.b.node(id); apply {
-		for k, v := range attrs {
-			n.Props[k] = v
-		}
+	if apply {
+		mergeAttrs(p.b.node(id).Props, attrs)
 	}
 	return err
 }
@@ -230,13 +229,8 @@ func (p *dotParser) endpoint(sc *dotScope) ([]string, error) {
 func (p *dotParser) addEdges(sc *dotScope, from, to []string, attrs map[string]string) {
 	for _, f := range from {
 		for _, t := range to {
-			all := make(map[string]string, len(sc.edge)+len(attrs))
-			for k, v := range sc.edge {
-				all[k] = v
-			}
-			for k, v := range attrs {
-				all[k] = v
-			}
+			all := cloneProps(sc.edge)
+			mergeAttrs(all, attrs)
 			p.edges = append(p.edges, dotEdge{f, t, all})
 		}
 	}
@@ -286,20 +280,34 @@ func (p *dotParser) attr(attrs map[string]string) error {
 			return err
 		}
 	}
-	attrs[key] = val
+	mergeAttrs(attrs, map[string]string{key: val})
 	if p.punct(",") || p.punct(";") {
 		return p.advance()
 	}
 	return nil
 }
 
-// labelText returns a scope's label, falling back to def.
-func labelText(attrs map[string]string, def string) string {
+// labelText returns the label in attrs (name standing for \N), or def.
+func labelText(attrs map[string]string, name, def string) string {
 	if v, ok := attrs["label"]; ok {
-		return unescapeLabel(v, def)
+		return unescapeLabel(v, name)
 	}
 	if v, ok := attrs["label_html"]; ok {
 		return htmlText(v)
 	}
 	return def
+}
+
+// mergeAttrs sets src's attributes in dst; a plain label and an HTML label
+// replace each other.
+func mergeAttrs(dst, src map[string]string) {
+	for k, v := range src {
+		switch k {
+		case "label":
+			delete(dst, "label_html")
+		case "label_html":
+			delete(dst, "label")
+		}
+		dst[k] = v
+	}
 }
