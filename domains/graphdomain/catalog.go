@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/cimviz/cimviz/domains/eventstore"
 	"github.com/cimviz/cimviz/domains/message"
@@ -144,4 +145,40 @@ func (c *Catalog) IDs() []string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return slices.Clone(c.order)
+}
+
+// knows reports a graph the catalog has seen created and not archived.
+func (c *Catalog) knows(id string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.states[id]
+	return s.Exists() && !s.Archived
+}
+
+// Known answers Decide's "does that graph exist?" from the catalog, after
+// letting it catch up with store when it does not know the graph yet (so
+// a link to a graph created a moment ago is accepted).
+func (c *Catalog) Known(store eventstore.Store) change.Known {
+	return func(id string) bool {
+		if c.knows(id) {
+			return true
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), catchUpTimeout)
+		defer cancel()
+		return c.CatchUp(ctx, store) == nil && c.knows(id)
+	}
+}
+
+// catchUpTimeout bounds how long a query or a decision waits for the
+// catalog to reach the store's newest event.
+const catchUpTimeout = 5 * time.Second
+
+// CatchUp waits until the catalog has seen every event the store held
+// when it was called.
+func (c *Catalog) CatchUp(ctx context.Context, store eventstore.Store) error {
+	last, err := store.LastSequence(ctx)
+	if err != nil {
+		return fmt.Errorf("catalog catch-up: %w", err)
+	}
+	return c.WaitFor(ctx, last)
 }

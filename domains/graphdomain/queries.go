@@ -1,0 +1,127 @@
+package graphdomain
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/cimviz/cimviz/domains/eventstore"
+	"github.com/cimviz/cimviz/domains/service"
+	"github.com/cimviz/cimviz/graph"
+	"github.com/cimviz/cimviz/graph/change"
+)
+
+// Query names (the last token of cim.graph.qry.<query>; the graph is the
+// request's X-Aggregate-ID).
+const (
+	QueryGet  = "get"
+	QueryTree = "tree"
+	QueryList = "list"
+)
+
+// GetArgs picks a past state of the graph: as it was once the store's
+// event at Sequence was stored, or at aggregate Version. Neither: the
+// latest.
+type GetArgs struct {
+	Sequence uint64 `json:"sequence,omitempty"`
+	Version  uint64 `json:"version,omitempty"`
+}
+
+// View is a graph as the get query returns it.
+type View struct {
+	Graph    *graph.Graph `json:"graph"`
+	Archived bool         `json:"archived,omitempty"`
+	Version  uint64       `json:"version"`
+}
+
+// TreeArgs limits the nesting tree to Depth levels (0: no limit; recursion
+// is cut where a graph repeats an ancestor).
+type TreeArgs struct {
+	Depth int `json:"depth,omitempty"`
+}
+
+// ListArgs asks for archived graphs too.
+type ListArgs struct {
+	Archived bool `json:"archived,omitempty"`
+}
+
+func queries(store eventstore.Store, cat *Catalog) map[string]service.Query[*change.State] {
+	return map[string]service.Query[*change.State]{
+		QueryGet: func(s *change.State, v uint64, args json.RawMessage) (any, error) {
+			return get(store, s, v, args)
+		},
+		QueryTree: func(s *change.State, _ uint64, args json.RawMessage) (any, error) {
+			return tree(store, cat, s, args)
+		},
+	}
+}
+
+func get(store eventstore.Store, s *change.State, v uint64, args json.RawMessage) (any, error) {
+	var a GetArgs
+	if err := decodeArgs(args, &a); err != nil {
+		return nil, err
+	}
+	if !s.Exists() {
+		return nil, fmt.Errorf("%w: graph has no content", service.ErrNotFound)
+	}
+	if a.Sequence == 0 && a.Version == 0 {
+		return View{Graph: s.Graph, Archived: s.Archived, Version: v}, nil
+	}
+	past, err := pastState(store, s.Graph.ID, a)
+	if err != nil {
+		return nil, err
+	}
+	return View{Graph: past.Graph, Archived: past.Archived, Version: past.Version}, nil
+}
+
+func pastState(store eventstore.Store, id string, a GetArgs) (*change.State, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), catchUpTimeout)
+	defer cancel()
+	var s *change.State
+	var err error
+	switch {
+	case a.Sequence != 0 && a.Version != 0:
+		return nil, fmt.Errorf("%w: ask for a sequence or a version, not both", service.ErrInvalid)
+	case a.Sequence != 0:
+		s, err = AtSequence(ctx, store, id, a.Sequence)
+	default:
+		s, err = AtVersion(ctx, store, id, a.Version)
+	}
+	if err == nil && !s.Exists() {
+		err = fmt.Errorf("%w: graph %q did not exist at sequence %d", change.ErrNotFound, id, a.Sequence)
+	}
+	if err != nil {
+		return nil, refusal(err)
+	}
+	return s, nil
+}
+
+func tree(store eventstore.Store, cat *Catalog, s *change.State, args json.RawMessage) (any, error) {
+	var a TreeArgs
+	if err := decodeArgs(args, &a); err != nil {
+		return nil, err
+	}
+	if !s.Exists() {
+		return nil, fmt.Errorf("%w: graph has no content", service.ErrNotFound)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), catchUpTimeout)
+	defer cancel()
+	if err := cat.CatchUp(ctx, store); err != nil {
+		return nil, err
+	}
+	t, err := cat.Tree(s.Graph.ID, a.Depth)
+	if err != nil {
+		return nil, refusal(err)
+	}
+	return t, nil
+}
+
+func decodeArgs(args json.RawMessage, into any) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(args, into); err != nil {
+		return fmt.Errorf("%w: query arguments: %v", service.ErrInvalid, err)
+	}
+	return nil
+}

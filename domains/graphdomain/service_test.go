@@ -1,0 +1,283 @@
+package graphdomain_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+
+	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
+	"github.com/cimviz/cimviz/domains/graphdomain"
+	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/domains/natsembed/natstest"
+	"github.com/cimviz/cimviz/domains/service"
+	"github.com/cimviz/cimviz/graph"
+	"github.com/cimviz/cimviz/graph/change"
+)
+
+// rig is the graph service on a real embedded NATS server with a
+// JetStream store, a client, and a tap on every event subject.
+type rig struct {
+	t      *testing.T
+	client *service.Client
+	mu     sync.Mutex
+	seen   []string // subjects of events, in order
+}
+
+func start(t *testing.T) *rig {
+	t.Helper()
+	_, nc := natstest.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	store, err := jsstore.Open(ctx, nc, graphdomain.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := graphdomain.Servable{}.Start(nc, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Stop(); store.Close() })
+	r := &rig{t: t, client: service.NewClient(nc, graphdomain.Name)}
+	sub, err := nc.Subscribe("cim.graph.evt.>", func(m *nats.Msg) {
+		r.mu.Lock()
+		r.seen = append(r.seen, m.Subject)
+		r.mu.Unlock()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sub.Unsubscribe() })
+	return r
+}
+
+func (r *rig) send(c change.Command) (service.Ack, error) {
+	r.t.Helper()
+	b, err := json.Marshal(c)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return r.client.Send(ctx, message.NewCommand(graphdomain.Name, c.CommandType(), c.Target(), b))
+}
+
+func (r *rig) must(cmds ...change.Command) service.Ack {
+	r.t.Helper()
+	var ack service.Ack
+	for _, c := range cmds {
+		var err error
+		if ack, err = r.send(c); err != nil {
+			r.t.Fatalf("%s: %v", c.CommandType(), err)
+		}
+	}
+	return ack
+}
+
+func (r *rig) query(name, graphID string, args, out any) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return r.client.Query(ctx, name, graphID, args, out)
+}
+
+// waitSeen waits until n events were seen on the wire and returns their
+// subjects.
+func (r *rig) waitSeen(n int) []string {
+	r.t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		r.mu.Lock()
+		got := slices.Clone(r.seen)
+		r.mu.Unlock()
+		if len(got) >= n {
+			return got
+		}
+	}
+	r.t.Fatalf("saw fewer than %d events", n)
+	return nil
+}
+
+var (
+	nodeA = graph.Node{ID: "a", Label: "A", Pos: graph.Point{X: 1, Y: 1}}
+	nodeB = graph.Node{ID: "b", Label: "B", Pos: graph.Point{X: 2, Y: 2}}
+	edge  = graph.Edge{ID: "ab", From: "a", To: "b"}
+)
+
+// Every command over NATS: its ack, and its events on
+// cim.graph.evt.<graph>.<event>.
+func TestEveryCommandOverNATS(t *testing.T) {
+	r := start(t)
+	steps := []struct {
+		cmd    change.Command
+		events []string
+	}{
+		{change.CreateGraph{Graph: "sub", Name: "Sub"}, []string{"graph_created"}},
+		{change.ImportGraph{Graph: "g", Name: "G", Nodes: []graph.Node{nodeA, nodeB}, Edges: []graph.Edge{edge}}, []string{"graph_imported"}},
+		{change.RenameGraph{Graph: "g", Name: "Flow"}, []string{"graph_renamed"}},
+		{change.AddNode{Graph: "g", Node: graph.Node{ID: "c"}}, []string{"node_added"}},
+		{change.UpdateNode{Graph: "g", Node: "c", Label: "C"}, []string{"node_updated"}},
+		{change.MoveNode{Graph: "g", Node: "c", Pos: graph.Point{X: 3}}, []string{"node_moved"}},
+		{change.AddEdge{Graph: "g", Edge: graph.Edge{ID: "bc", From: "b", To: "c"}}, []string{"edge_added"}},
+		{change.LinkSubgraph{Graph: "g", Node: "c", Ref: "sub"}, []string{"subgraph_linked"}},
+		{change.UnlinkSubgraph{Graph: "g", Node: "c"}, []string{"subgraph_unlinked"}},
+		{change.ApplyLayout{Graph: "g", Positions: map[string]graph.Point{"a": {X: 9}, "b": {Y: 9}}}, []string{"layout_applied"}},
+		{change.RemoveEdge{Graph: "g", Edge: "bc"}, []string{"edges_removed"}},
+		{change.RemoveNode{Graph: "g", Node: "b"}, []string{"edges_removed", "node_removed"}},
+		{change.RestoreElements{Graph: "g", Nodes: []change.PlacedNode{{Node: nodeB, At: 1}}, Edges: []change.PlacedEdge{{Edge: edge}}},
+			[]string{"elements_restored"}},
+		{change.ReplaceGraph{Graph: "g", Name: "Again", Nodes: []graph.Node{nodeA}}, []string{"graph_imported"}},
+		{change.ArchiveGraph{Graph: "sub"}, []string{"graph_archived"}},
+		{change.UnarchiveGraph{Graph: "sub"}, []string{"graph_unarchived"}},
+	}
+	var want []string
+	versions := map[string]uint64{}
+	for _, s := range steps {
+		ack := r.must(s.cmd)
+		versions[s.cmd.Target()] += uint64(len(s.events))
+		if ack.AggregateID != s.cmd.Target() || ack.Version != versions[s.cmd.Target()] || len(ack.EventIDs) != len(s.events) {
+			t.Fatalf("%s: ack %+v", s.cmd.CommandType(), ack)
+		}
+		for _, e := range s.events {
+			want = append(want, "cim.graph.evt."+s.cmd.Target()+"."+e)
+		}
+	}
+	if got := r.waitSeen(len(want)); !slices.Equal(got, want) {
+		t.Fatalf("events on the wire:\n got %v\nwant %v", got, want)
+	}
+	var v graphdomain.View
+	if err := r.query(graphdomain.QueryGet, "g", nil, &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Graph.Name != "Again" || v.Graph.NodeCount() != 1 || v.Version != versions["g"] {
+		t.Fatalf("latest g: %+v version %d", v.Graph, v.Version)
+	}
+}
+
+// Every refusal over NATS comes back with its status code and a message
+// that says what is wrong.
+func TestRefusalsOverNATS(t *testing.T) {
+	r := start(t)
+	r.must(change.CreateGraph{Graph: "g"}, change.AddNode{Graph: "g", Node: nodeA},
+		change.CreateGraph{Graph: "old"}, change.ArchiveGraph{Graph: "old"})
+	cases := []struct {
+		cmd  change.Command
+		code error
+		says string
+	}{
+		{change.CreateGraph{Graph: "g"}, service.ErrConflict, "exists"},
+		{change.ImportGraph{Graph: "g"}, service.ErrConflict, "exists"},
+		{change.AddNode{Graph: "nope", Node: nodeB}, service.ErrNotFound, "nope"},
+		{change.AddNode{Graph: "g", Node: nodeA}, service.ErrConflict, "duplicate"},
+		{change.AddNode{Graph: "g"}, service.ErrInvalid, "empty id"},
+		{change.AddEdge{Graph: "g", Edge: graph.Edge{ID: "e", From: "a", To: "z"}}, service.ErrNotFound, `"z"`},
+		{change.LinkSubgraph{Graph: "g", Node: "a", Ref: "ghost"}, service.ErrNotFound, "ghost"},
+		{change.LinkSubgraph{Graph: "g", Node: "a", Ref: "old"}, service.ErrNotFound, "old"},
+		{change.RenameGraph{Graph: "old", Name: "x"}, service.ErrConflict, "archived"},
+		{change.UnarchiveGraph{Graph: "g"}, service.ErrInvalid, "not archived"},
+		{change.ApplyLayout{Graph: "g"}, service.ErrInvalid, "no node"},
+		{change.ImportGraph{Graph: "h", Nodes: []graph.Node{nodeA}, Edges: []graph.Edge{edge}}, service.ErrNotFound, `"b"`},
+	}
+	for _, c := range cases {
+		_, err := r.send(c.cmd)
+		if !errors.Is(err, c.code) || !strings.Contains(err.Error(), c.says) {
+			t.Errorf("%s %+v: err = %v, want %v saying %q", c.cmd.CommandType(), c.cmd, err, c.code, c.says)
+		}
+	}
+	var v graphdomain.View
+	if err := r.query(graphdomain.QueryGet, "g", nil, &v); err != nil || v.Version != 2 {
+		t.Fatalf("refusals changed g: version %d, %v", v.Version, err)
+	}
+}
+
+// A command whose payload names another graph than its aggregate header,
+// and one of an unknown type, are refused as bad requests.
+func TestMalformedCommands(t *testing.T) {
+	r := start(t)
+	r.must(change.CreateGraph{Graph: "g"})
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	cmds := []message.Command{
+		message.NewCommand(graphdomain.Name, change.TypeRenameGraph, "g", json.RawMessage(`{"graph":"h","name":"x"}`)),
+		message.NewCommand(graphdomain.Name, change.TypeAddNode, "g", json.RawMessage(`{"graph":"g","node":7}`)),
+		message.NewCommand(graphdomain.Name, "drop_graph", "g", json.RawMessage(`{}`)),
+	}
+	for _, c := range cmds {
+		if _, err := r.client.Send(ctx, c); !errors.Is(err, service.ErrInvalid) {
+			t.Errorf("%s %s: err = %v, want 400", c.Type, c.Payload, err)
+		}
+	}
+}
+
+// The get query rebuilds past states; the tree query resolves nesting,
+// recursion included.
+func TestQueriesOverNATS(t *testing.T) {
+	r := start(t)
+	r.must(change.CreateGraph{Graph: "root", Name: "one"}, change.CreateGraph{Graph: "sub"},
+		change.AddNode{Graph: "sub", Node: graph.Node{ID: "back", Ref: "root"}})
+	mid := r.must(change.AddNode{Graph: "root", Node: graph.Node{ID: "s", Ref: "sub"}}).Sequence
+	r.must(change.RenameGraph{Graph: "root", Name: "two"}, change.AddNode{Graph: "root", Node: nodeA})
+	cases := []struct {
+		args  graphdomain.GetArgs
+		name  string
+		nodes int
+	}{
+		{graphdomain.GetArgs{}, "two", 2},
+		{graphdomain.GetArgs{Sequence: mid}, "one", 1},
+		{graphdomain.GetArgs{Sequence: 1}, "one", 0},
+		{graphdomain.GetArgs{Version: 3}, "two", 1},
+	}
+	for _, c := range cases {
+		var v graphdomain.View
+		if err := r.query(graphdomain.QueryGet, "root", c.args, &v); err != nil || v.Graph.Name != c.name || v.Graph.NodeCount() != c.nodes {
+			t.Errorf("get %+v: %+v, %v", c.args, v.Graph, err)
+		}
+	}
+	var tree graph.TreeNode
+	if err := r.query(graphdomain.QueryTree, "root", graphdomain.TreeArgs{}, &tree); err != nil {
+		t.Fatal(err)
+	}
+	if len(tree.Children) != 1 || tree.Children[0].Graph != "sub" || len(tree.Children[0].Children) != 1 ||
+		!tree.Children[0].Children[0].Recursive {
+		t.Fatalf("tree %+v", tree)
+	}
+	refusals := []struct {
+		name, graph string
+		args        any
+		code        error
+	}{
+		{graphdomain.QueryGet, "nope", nil, service.ErrNotFound},
+		{graphdomain.QueryGet, "root", graphdomain.GetArgs{Version: 99}, service.ErrNotFound},
+		{graphdomain.QueryGet, "sub", graphdomain.GetArgs{Sequence: 1}, service.ErrNotFound},
+		{graphdomain.QueryGet, "root", graphdomain.GetArgs{Version: 1, Sequence: 1}, service.ErrInvalid},
+		{graphdomain.QueryGet, "root", "not an object", service.ErrInvalid},
+		{"shape", "root", nil, service.ErrInvalid},
+	}
+	for _, c := range refusals {
+		var v graphdomain.View
+		if err := r.query(c.name, c.graph, c.args, &v); !errors.Is(err, c.code) {
+			t.Errorf("%s %s %+v: err = %v, want %v", c.name, c.graph, c.args, err, c.code)
+		}
+	}
+}
+
+// A retried command (same message ID) takes effect once.
+func TestRetriedCommandOverNATS(t *testing.T) {
+	r := start(t)
+	r.must(change.CreateGraph{Graph: "g"})
+	cmd := message.NewCommand(graphdomain.Name, change.TypeAddNode, "g", json.RawMessage(`{"graph":"g","node":{"id":"a","pos":{"x":0,"y":0}}}`))
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	first, err := r.client.Send(ctx, cmd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := r.client.Send(ctx, cmd)
+	if err != nil || !again.Duplicate || again.Version != first.Version {
+		t.Fatalf("retry: %+v, %v (first %+v)", again, err, first)
+	}
+}
