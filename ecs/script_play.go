@@ -5,6 +5,10 @@ import "slices"
 // FrameDT is the step between scripted frames (60 fps).
 const FrameDT = 1.0 / 60
 
+// MaxScriptFrames caps a script's timeline (about 18 minutes at 60 fps);
+// the rest of a longer script is dropped.
+const MaxScriptFrames = 1 << 16
+
 // player turns script steps into Input snapshots, carrying what stays
 // between ticks (pointer position, held buttons and keys, window size).
 type player struct {
@@ -24,14 +28,17 @@ type player struct {
 func (s *Script) Frames(width, height int) []Input {
 	p := &player{width: width, height: height}
 	for _, st := range s.Steps {
+		if len(p.out) >= MaxScriptFrames {
+			break
+		}
 		p.waitUntil(st.At)
 		p.step(st)
 	}
-	return p.out
+	return p.out[:min(len(p.out), MaxScriptFrames)]
 }
 
 func (p *player) waitUntil(at float64) {
-	for at >= 0 && p.now+FrameDT/2 < at {
+	for at >= 0 && p.now+FrameDT/2 < at && len(p.out) < MaxScriptFrames {
 		p.emit(Input{})
 	}
 }
