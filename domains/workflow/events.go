@@ -1,5 +1,10 @@
 package workflow
 
+import (
+	"encoding/json"
+	"fmt"
+)
+
 // Event type names: the last token of cim.workflow.evt.<instance>.<type>.
 const (
 	EvtInstanceCreated   = "instance_created"
@@ -47,4 +52,16 @@ type Event struct {
 	// failures, rejections, cancellations; approvals
 	Reason string `json:"reason,omitempty"`
 	By     string `json:"by,omitempty"`
+}
+
+// DecodeEvent rebuilds an event from its type and JSON body.
+func DecodeEvent(typ string, body []byte) (Event, error) {
+	var e Event
+	if len(body) > 0 {
+		if err := json.Unmarshal(body, &e); err != nil {
+			return Event{}, fmt.Errorf("%w: %s event: %v", ErrInvalid, typ, err)
+		}
+	}
+	e.Type = typ
+	return e, nil
 }

@@ -3,10 +3,6 @@ package workflow
 // checkPaths reports steps the start cannot reach and steps from which no
 // end can be reached (a run there could never finish).
 func (v *validator) checkPaths() {
-	if v.def.Start == "" {
-		return
-	}
-	reach := v.reachable([]string{v.def.Start}, v.successors)
 	var ends []string
 	for _, s := range v.def.Steps() {
 		if s.Kind == KindEnd {
@@ -16,6 +12,10 @@ func (v *validator) checkPaths() {
 	if len(ends) == 0 {
 		v.add(Problem{Msg: "no end step; a workflow needs at least one"})
 	}
+	if v.def.Start == "" {
+		return
+	}
+	reach := v.reachable([]string{v.def.Start}, v.successors)
 	finishes := v.reachable(ends, v.predecessors)
 	for _, s := range v.def.Steps() {
 		if !reach[s.ID] {
