@@ -1,0 +1,132 @@
+package wfservice
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cimviz/cimviz/domains/natsembed/natstest"
+	"github.com/cimviz/cimviz/domains/service"
+	"github.com/cimviz/cimviz/domains/workflow"
+	"github.com/cimviz/cimviz/graph"
+)
+
+func startServices(t *testing.T) (*Client, context.Context) {
+	t.Helper()
+	_, nc := natstest.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	svc, err := Start(ctx, nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := svc.Stop(); err != nil {
+			t.Error(err)
+		}
+	})
+	return NewClient(nc), ctx
+}
+
+func publishTemplate(t *testing.T, ctx context.Context, c *Client, name string) {
+	t.Helper()
+	g, err := workflow.Template(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.EnsurePublished(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestApprovalRunsThroughTheService(t *testing.T) {
+	c, ctx := startServices(t)
+	publishTemplate(t, ctx, c, "single-approval")
+	publishTemplate(t, ctx, c, "single-approval") // "if needed": the second is a no-op
+	if _, err := c.Start(ctx, "req-1", "single-approval", map[string]any{"amount": 10}); err != nil {
+		t.Fatal(err)
+	}
+	steps := []workflow.Command{
+		workflow.CompleteStep{StepRef: workflow.StepRef{Instance: "req-1", Step: "submit"}, Outputs: map[string]any{"note": "please"}},
+		workflow.Approve{StepRef: workflow.StepRef{Instance: "req-1", Step: "approve"}, By: "ann"},
+	}
+	for _, s := range steps {
+		if _, err := c.Send(ctx, nil, s); err != nil {
+			t.Fatalf("%s: %v", s.CommandType(), err)
+		}
+	}
+	in, err := c.Instance(ctx, "req-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.State != workflow.Completed || in.Context["note"] != "please" {
+		t.Errorf("instance %s with context %v, want Completed with the note", in.State, in.Context)
+	}
+	h, err := c.History(ctx, "req-1")
+	if err != nil || len(h) == 0 || h[0].Type != workflow.EvtInstanceStarted || h[len(h)-1].Type != workflow.EvtCompleted {
+		t.Fatalf("history %v (%v): want instance_started ... completed", h, err)
+	}
+	list, err := c.List(ctx, "single-approval", workflow.Completed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { list, _ = c.List(ctx, "single-approval", workflow.Completed); return len(list) == 1 })
+}
+
+func TestRefusalsNameTheState(t *testing.T) {
+	c, ctx := startServices(t)
+	publishTemplate(t, ctx, c, "single-approval")
+	if _, err := c.Start(ctx, "r", "single-approval", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Send(ctx, nil, workflow.Pause{Instance: "r"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := c.Send(ctx, nil, workflow.CompleteStep{StepRef: workflow.StepRef{Instance: "r", Step: "submit"}})
+	if !errors.Is(err, service.ErrInvalid) || !strings.Contains(err.Error(), "Paused") {
+		t.Errorf("complete while paused: %v, want a refusal naming Paused", err)
+	}
+	_, err = c.Send(ctx, nil, workflow.Pause{Instance: "r"})
+	if !strings.Contains(fmtErr(err), "is Paused, cannot pause") {
+		t.Errorf("pause twice: %v", err)
+	}
+	if _, err := c.Start(ctx, "x", "nope", nil); !errors.Is(err, service.ErrNotFound) {
+		t.Errorf("start of an unpublished workflow: %v, want 404", err)
+	}
+}
+
+func TestPublishingReportsEveryProblem(t *testing.T) {
+	c, ctx := startServices(t)
+	g := graph.New("broken", "")
+	for _, n := range []graph.Node{{ID: "a", Kind: "manual"}, {ID: "b", Kind: "warp"}} {
+		if err := g.AddNode(n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := c.Publish(ctx, g, false)
+	for _, want := range []string{"no start step", `node "b": unknown step kind`, "no end step"} {
+		if !strings.Contains(fmtErr(err), want) {
+			t.Errorf("error %v lacks %q", err, want)
+		}
+	}
+}
+
+func fmtErr(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+func waitFor(t *testing.T, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 10s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -1,0 +1,120 @@
+package worker
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go"
+
+	"github.com/cimviz/cimviz/domains/eventstore"
+	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/domains/service"
+	"github.com/cimviz/cimviz/domains/workflow"
+)
+
+// Task is one attempt of an automated step.
+type Task struct {
+	Instance string
+	Step     string
+	Attempt  int
+	// Event is the step_started event; reports are caused by it.
+	Event message.Event
+}
+
+// Do does a task: its outputs (set as context variables), or an error
+// (the step fails, and is retried while it has retries).
+type Do func(ctx context.Context, t Task) (map[string]any, error)
+
+// Defaults of a worker pool.
+const (
+	DefaultDurable = "workflow-workers"
+	DefaultAckWait = 30 * time.Second
+)
+
+// Option tunes Run.
+type Option func(*Consumer)
+
+// WithAckWait sets how long a step may take before another worker gets it.
+func WithAckWait(d time.Duration) Option { return func(c *Consumer) { c.AckWait = d } }
+
+// WithConcurrency sets how many steps this process does at once.
+func WithConcurrency(n int) Option { return func(c *Consumer) { c.Concurrency = n } }
+
+// WithDurable names the shared consumer (workers with one name share work).
+func WithDurable(name string) Option { return func(c *Consumer) { c.Durable = name } }
+
+// Run does automated steps with do until ctx ends.
+func Run(ctx context.Context, nc *nats.Conn, do Do, opts ...Option) error {
+	c := Consumer{Domain: "workflow", Durable: DefaultDurable, AckWait: DefaultAckWait, MaxDeliver: 20,
+		Concurrency: 16, RetryDelay: 200 * time.Millisecond,
+		Filters: []string{eventstore.Subject("workflow", "*", workflow.EvtStepStarted)}}
+	for _, o := range opts {
+		o(&c)
+	}
+	client := service.NewClient(nc, "workflow")
+	return Consume(ctx, nc, c, func(ctx context.Context, e message.Event) Verdict {
+		return work(ctx, client, do, e)
+	})
+}
+
+func work(ctx context.Context, client *service.Client, do Do, e message.Event) Verdict {
+	ev, err := workflow.DecodeEvent(e.Type, e.Payload)
+	if err != nil || ev.Kind != workflow.KindAutomated {
+		return Ack
+	}
+	t := Task{Instance: e.AggregateID, Step: ev.Step, Attempt: ev.Attempt, Event: e}
+	out, err := do(ctx, t)
+	if ctx.Err() != nil {
+		return Later
+	}
+	typ, payload := reportFor(t, out, err)
+	return Report(ctx, client, e, typ, payload)
+}
+
+func reportFor(t Task, out map[string]any, err error) (string, any) {
+	ref := workflow.StepRef{Instance: t.Instance, Step: t.Step, Attempt: t.Attempt}
+	if err != nil {
+		return workflow.TypeFailStep, workflow.FailStep{StepRef: ref, Reason: err.Error()}
+	}
+	return workflow.TypeCompleteStep, workflow.CompleteStep{StepRef: ref, Outputs: out}
+}
+
+// Report sends a command about cause's instance, caused by cause, and
+// says what to do with the event: Ack when the service took it or refused
+// it for good (the step moved on), Later when the instance is paused or
+// the service did not answer.
+func Report(ctx context.Context, client *service.Client, cause message.Event, typ string, payload any) Verdict {
+	cmd, err := Caused(cause, typ, cause.AggregateID, payload)
+	if err != nil {
+		return Ack
+	}
+	_, err = client.Send(ctx, cmd)
+	return verdict(err)
+}
+
+func verdict(err error) Verdict {
+	var se *service.Error
+	switch {
+	case err == nil:
+		return Ack
+	case errors.As(err, &se) && strings.Contains(se.Description, "is "+string(workflow.Paused)):
+		return Later
+	case errors.Is(err, service.ErrInvalid), errors.Is(err, service.ErrNotFound):
+		return Ack
+	}
+	return Later
+}
+
+// Caused builds a command caused by the event cause (same correlation).
+func Caused(cause message.Event, typ, aggregate string, payload any) (message.Command, error) {
+	body, err := json.Marshal(payload)
+	if err != nil {
+		return message.Command{}, fmt.Errorf("%s payload: %w", typ, err)
+	}
+	return message.Command{Identity: cause.Identity.Caused(), Domain: "workflow", Type: typ,
+		AggregateID: aggregate, Payload: body}, nil
+}
