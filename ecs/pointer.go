@@ -38,8 +38,8 @@ func (ed *Editor) startGesture(m Mode, mouse Vec, in Input) {
 // press starts a gesture from what lies under the pointer.
 func (ed *Editor) press(mouse Vec, in Input) {
 	p := ed.s.ptr
-	double := ed.s.clock.Now-p.LastPress <= DoubleClickSec && mouse.Sub(p.LastAt).Len() <= DragThreshold
-	p.LastPress, p.LastAt = ed.s.clock.Now, mouse
+	double := p.LastClick > 0 && ed.s.clock.Now-p.LastClick <= DoubleClickSec && mouse.Sub(p.LastAt).Len() <= DragThreshold
+	p.LastClick, p.PressAt = 0, ed.s.clock.Now
 	ed.startGesture(ModePress, mouse, in)
 	p.Hit, p.HitOK = ed.s.index.At(p.StartW)
 	switch {
@@ -138,6 +138,7 @@ func (ed *Editor) release(mouse Vec) {
 		if p.HitOK && !p.Additive {
 			ed.s.selectOnly(p.Hit)
 		}
+		p.LastClick, p.LastAt = p.PressAt, p.Start // a click: may start a double click
 	}
 	p.Mode, p.Box, p.Base = ModeIdle, Rect{}, nil
 	ed.s.touch()

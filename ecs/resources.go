@@ -93,6 +93,7 @@ type Pointer struct {
 	Hit       arche.Entity // node or group under the press
 	HitOK     bool
 	Base      map[arche.Entity]graph.Point // drawn positions when a drag began
-	LastPress float64                      // clock time of the previous press
+	PressAt   float64                      // clock time of this gesture's press
+	LastClick float64                      // press time of the last plain click, 0 if none
 	LastAt    Vec                          // and where it was
 }
