@@ -29,6 +29,7 @@ type Game struct {
 	input   InputReader
 	panel   panelInput
 	script  []ecs.Input
+	idleAt  ecs.Vec
 	tick    int
 	drawn   uint64
 	size    image.Point
@@ -51,7 +52,7 @@ func NewGame(ed *ecs.Editor, svc Service, win canvas.Window) (*Game, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Game{Ed: ed, Svc: svc, Win: win, r: r, adapter: canvas.NewAdapter()}, nil
+	return &Game{Ed: ed, Svc: svc, Win: win, r: r, adapter: canvas.NewAdapter(), idleAt: ecs.Vec{-1, -1}}, nil
 }
 
 // Play makes the game read its input from frames (one per tick) instead of
@@ -87,10 +88,12 @@ func (g *Game) nextInput() ecs.Input {
 		if in.Width == 0 {
 			in.Width, in.Height = w, h
 		}
+		g.idleAt = ecs.Vec{in.MouseX, in.MouseY}
 		return in
 	}
 	if g.script != nil || g.capture != nil {
-		return ecs.Input{Width: w, Height: h, MouseX: -1, MouseY: -1}
+		// idle: the pointer rests where the script left it (or off-window)
+		return ecs.Input{Width: w, Height: h, MouseX: g.idleAt[0], MouseY: g.idleAt[1]}
 	}
 	return g.input.Read(w, h)
 }

@@ -154,4 +154,3 @@ func writeFile(path string, write func(*os.File) error) error {
 	}
 	return out.Close()
 }
-

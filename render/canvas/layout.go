@@ -32,12 +32,13 @@ func LayoutFor(u *UIView) Layout {
 		Status: Rect{0, h - StatusBarH, w, StatusBarH},
 		Kinds:  Rect{pad, TopBarH + pad, KindsW, float32(len(u.Kinds))*rowH + 34},
 	}
-	right := w - pad
+	l.Mini = Rect{w - pad - MiniW, h - StatusBarH - pad - MiniH, MiniW, MiniH}
 	if u.Inspector.Open {
 		l.Inspector = Rect{w - InspectorW - pad, TopBarH + pad, InspectorW, 60 + float32(len(u.Inspector.Fields))*44}
-		right = l.Inspector.X - pad
+		if l.Inspector.Y+l.Inspector.H+pad > l.Mini.Y {
+			l.Mini.X = l.Inspector.X - pad - MiniW
+		}
 	}
-	l.Mini = Rect{right - MiniW, h - StatusBarH - pad - MiniH, MiniW, MiniH}
 	return l
 }
 

@@ -21,33 +21,56 @@ func (f *Frame) overlays(u *UIView) {
 func (f *Frame) help(u *UIView) {
 	m := &f.Layers[LayerOverlay]
 	m.Rect(0, 0, u.W, u.H, colScrim)
-	rows := len(u.Help) + countCategories(u.Help)
-	perCol := (rows + 1) / 2
-	w, h := min(u.W-80, 1000), min(u.H-80, float32(perCol)*21+80)
+	cats := countCategories(u.Help)
+	perCol := (len(u.Help) + cats + 1) / 2
+	w, h := min(u.W-80, 1000), min(u.H-60, float32(perCol)*21+float32(cats)*3+84)
 	r := Rect{(u.W - w) / 2, (u.H - h) / 2, w, h}
 	f.panel(m, r, colPanel)
 	f.overlayText("Keyboard shortcuts", r.X+24, r.Y+18, colText)
 	f.overlayText("press ? or Esc to close", r.X+r.W-24-f.textWidth("press ? or Esc to close"), r.Y+18, colTextDim)
-	x, y, line := r.X+24, r.Y+54, 0
-	last := ""
+	col := helpColumn{f: f, x: r.X + 24, y: r.Y + 54, top: r.Y + 54, bottom: r.Y + r.H - 16, perCol: perCol, next: r.X + r.W/2 + 12}
 	for _, row := range u.Help {
-		if line >= perCol && x == r.X+24 {
-			x, y = r.X+r.W/2+12, r.Y+54
-		}
-		if row.Category != last {
-			if last != "" {
-				y += 6
-			}
-			f.overlayText(row.Category, x, y, colAccent)
-			y, line, last = y+21, line+1, row.Category
-		}
-		f.overlayText(row.Keys, x, y, colText)
-		f.overlayText(row.Desc, x+150, y, colTextDim)
-		y, line = y+21, line+1
-		if y > r.Y+r.H-20 {
-			break
-		}
+		col.row(row)
 	}
+}
+
+// helpColumn places help rows, moving to the second column half way.
+type helpColumn struct {
+	f                       *Frame
+	x, y, top, bottom, next float32
+	line, perCol            int
+	last                    string
+}
+
+func (c *helpColumn) row(row HelpRow) {
+	if row.Category != c.last {
+		c.wrap()
+		if c.last != "" && c.y > c.top {
+			c.y += 6
+		}
+		c.put(row.Category, "", colAccent)
+		c.last = row.Category
+	}
+	c.wrap()
+	c.put(row.Keys, row.Desc, colText)
+}
+
+func (c *helpColumn) wrap() {
+	if c.line == c.perCol && c.x != c.next {
+		c.x, c.y = c.next, c.top
+	}
+}
+
+func (c *helpColumn) put(keys, desc string, col Color) {
+	if c.y+18 > c.bottom {
+		return
+	}
+	c.f.overlayText(keys, c.x, c.y, col)
+	if desc != "" {
+		c.f.overlayText(desc, c.x+150, c.y, colTextDim)
+	}
+	c.y += 21
+	c.line++
 }
 
 func countCategories(rows []HelpRow) int {
