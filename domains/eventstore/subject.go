@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/cimviz/cimviz/domains/message"
 )
 
 // DefaultMaxPayload is the payload limit of both backends unless an option
@@ -12,7 +14,7 @@ const DefaultMaxPayload = 1 << 20
 
 // Subject is where an event lives: cim.<domain>.evt.<aggregate-id>.<type>.
 func Subject(domain, aggregateID, typ string) string {
-	return "cim." + domain + ".evt." + aggregateID + "." + typ
+	return message.EventSubject(domain, aggregateID, typ)
 }
 
 // DomainSubjects is the pattern for all of a domain's events.

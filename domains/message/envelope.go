@@ -68,13 +68,13 @@ func NewCommand(domain, typ, aggregateID string, payload json.RawMessage) Comman
 	return Command{Identity: NewRoot(), Domain: domain, Type: typ, AggregateID: aggregateID, Payload: payload}
 }
 
-// Headers returns the wire headers of an event.
+// Headers returns the wire headers of an event. The map has room for a
+// few more (a store adds its concurrency and batch headers).
 func (e Event) Headers() nats.Header {
-	h := identityHeaders(e.Identity, 8)
-	h[HeaderEventType] = []string{e.Type}
-	h[HeaderAggregateID] = []string{e.AggregateID}
-	h[HeaderAggregateVersion] = []string{strconv.FormatUint(e.Version, 10)}
-	h[HeaderTime] = []string{e.Time.UTC().Format(time.RFC3339Nano)}
+	var scratch [256]byte
+	_, w := encodeEvent(scratch[:0], e)
+	h := make(nats.Header, 12)
+	w.fill(h, e)
 	return h
 }
 

@@ -41,8 +41,8 @@ func fromClock(clock, random uint64) uuid.UUID {
 	u[0], u[1], u[2] = byte(ms>>40), byte(ms>>32), byte(ms>>24)
 	u[3], u[4], u[5] = byte(ms>>16), byte(ms>>8), byte(ms)
 	u[6] = 0x70 | byte(counter>>18)&0x0f // version 7 + counter bits 21..18
-	u[7] = byte(counter >> 10)            // counter bits 17..10
-	u[8] = 0x80 | byte(counter>>4)&0x3f   // variant 10 + counter bits 9..4
+	u[7] = byte(counter >> 10)           // counter bits 17..10
+	u[8] = 0x80 | byte(counter>>4)&0x3f  // variant 10 + counter bits 9..4
 	u[9] = byte(counter<<4) | byte(random>>60)&0x0f
 	for i := 10; i < 16; i++ {
 		u[i] = byte(random >> (8 * (15 - i)))

@@ -5,6 +5,8 @@ package natstest
 
 import (
 	"context"
+	"log/slog"
+	"os"
 	"testing"
 	"time"
 
@@ -21,9 +23,13 @@ func Start(t testing.TB) (*natsembed.Server, *nats.Conn) {
 }
 
 // StartOn runs a server with cfg (to restart on a data directory, or to
-// listen on loopback) and returns it with one connection.
+// listen on loopback) and returns it with one connection. Without a
+// logger in cfg, only the server's warnings and errors are shown.
 func StartOn(t testing.TB, cfg natsembed.Config) (*natsembed.Server, *nats.Conn) {
 	t.Helper()
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
 	srv, err := natsembed.Start(cfg)
 	if err != nil {
 		t.Fatal(err)

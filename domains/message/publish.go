@@ -1,0 +1,50 @@
+package message
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/nats-io/nats.go"
+)
+
+// Publisher sends events on core NATS, subject and headers as a store
+// writes them, for live notifications (no persistence, no ack). It is
+// safe for concurrent use.
+//
+// It is lean: the nats.Msg and its header map are pooled and refilled in
+// place, and an event's subject and header values cost one allocation.
+type Publisher struct {
+	nc   *nats.Conn
+	pool sync.Pool
+}
+
+type pubState struct {
+	msg nats.Msg
+	buf []byte
+}
+
+// NewPublisher returns a Publisher on nc.
+func NewPublisher(nc *nats.Conn) *Publisher {
+	p := &Publisher{nc: nc}
+	p.pool.New = func() any {
+		return &pubState{msg: nats.Msg{Header: make(nats.Header, 8)}, buf: make([]byte, 0, 256)}
+	}
+	return p
+}
+
+// Publish sends e on its subject ([Event.Subject]) with its headers. The
+// event should be one a store accepted: its names are not re-checked.
+func (p *Publisher) Publish(e Event) error {
+	st := p.pool.Get().(*pubState)
+	var w eventWire
+	st.buf, w = encodeEvent(st.buf[:0], e)
+	w.fill(st.msg.Header, e)
+	st.msg.Subject, st.msg.Data = w.subject, e.Payload
+	err := p.nc.PublishMsg(&st.msg)
+	st.msg.Data = nil
+	p.pool.Put(st)
+	if err != nil {
+		return fmt.Errorf("publish %s: %w", w.subject, err)
+	}
+	return nil
+}
