@@ -69,7 +69,7 @@ func TestEventHeadersDecodeRoundTrip(t *testing.T) {
 func TestCommandHeadersDecodeRoundTrip(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := message.Command{Identity: genIdentity(t), Domain: "flow", Type: genToken.Draw(t, "type"),
-			AggregateID: rapid.OneOf(rapid.Just(""), genToken).Draw(t, "agg"),
+			AggregateID:     rapid.OneOf(rapid.Just(""), genToken).Draw(t, "agg"),
 			ExpectedVersion: rapid.Uint64().Draw(t, "expected"), Payload: genPayload(t)}
 		got, err := message.DecodeCommand(c.Domain, c.Headers(), c.Payload)
 		if err != nil {
