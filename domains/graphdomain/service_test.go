@@ -26,6 +26,7 @@ import (
 type rig struct {
 	t      *testing.T
 	client *service.Client
+	graphs *graphdomain.Client
 	mu     sync.Mutex
 	seen   []string // subjects of events, in order
 }
@@ -44,7 +45,7 @@ func start(t *testing.T) *rig {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { svc.Stop(); store.Close() })
-	r := &rig{t: t, client: service.NewClient(nc, graphdomain.Name)}
+	r := &rig{t: t, client: service.NewClient(nc, graphdomain.Name), graphs: graphdomain.NewClient(nc)}
 	sub, err := nc.Subscribe("cim.graph.evt.>", func(m *nats.Msg) {
 		r.mu.Lock()
 		r.seen = append(r.seen, m.Subject)
@@ -58,14 +59,9 @@ func start(t *testing.T) *rig {
 }
 
 func (r *rig) send(c change.Command) (service.Ack, error) {
-	r.t.Helper()
-	b, err := json.Marshal(c)
-	if err != nil {
-		r.t.Fatal(err)
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	return r.client.Send(ctx, message.NewCommand(graphdomain.Name, c.CommandType(), c.Target(), b))
+	return r.graphs.Send(ctx, c)
 }
 
 func (r *rig) must(cmds ...change.Command) service.Ack {
@@ -237,9 +233,14 @@ func TestQueriesOverNATS(t *testing.T) {
 			t.Errorf("get %+v: %+v, %v", c.args, v.Graph, err)
 		}
 	}
-	var tree graph.TreeNode
-	if err := r.query(graphdomain.QueryTree, "root", graphdomain.TreeArgs{}, &tree); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	tree, err := r.graphs.Tree(ctx, "root", 0)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if v, err := r.graphs.Get(ctx, "root", graphdomain.GetArgs{}); err != nil || !v.Graph.HasNode("a") {
+		t.Fatalf("client get: %+v, %v", v, err)
 	}
 	if len(tree.Children) != 1 || tree.Children[0].Graph != "sub" || len(tree.Children[0].Children) != 1 ||
 		!tree.Children[0].Children[0].Recursive {
