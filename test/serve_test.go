@@ -1,0 +1,275 @@
+package test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/micro"
+
+	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
+	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/domains/service"
+)
+
+
+// `cimviz serve` answers NATS's service discovery, acks good commands and
+// refuses bad ones with the right code, appending nothing for them.
+func TestServeOverTCP(t *testing.T) {
+	bin := buildCimviz(t)
+	p := startServe(t, bin, t.TempDir(), freePort(t))
+	nc := connect(t, p.url)
+
+	ack := send(t, nc, counterCmd("create", "c1", `{"name":"visits","limit":10}`))
+	for range 4 {
+		ack = send(t, nc, counterCmd("increment", "c1", `{"by":2}`))
+	}
+	if ack.Version != 5 || ack.Sequence != 5 {
+		t.Fatalf("last ack %+v, want version 5 at sequence 5", ack)
+	}
+	checkDiscovery(t, nc)
+	checkRefusals(t, nc)
+	if evs := storedEvents(t, nc); len(evs) != 5 {
+		t.Fatalf("%d events stored, want the 5 acknowledged", len(evs))
+	}
+	stats := serviceStats(t, nc)
+	if stats.Handled != 5+4 || stats.Accepted != 5 || stats.Rejected != 4 || stats.LastSequence != 5 {
+		t.Fatalf("STATS data %+v", stats)
+	}
+	p.stop(t)
+}
+
+func checkDiscovery(t *testing.T, nc *nats.Conn) {
+	t.Helper()
+	var ping micro.Ping
+	request(t, nc, "$SRV.PING", &ping)
+	var info micro.Info
+	request(t, nc, "$SRV.INFO.cim-counter", &info)
+	if ping.Name != "cim-counter" || info.ID != ping.ID || len(info.Endpoints) != 2 ||
+		info.Endpoints[0].Subject != "cim.counter.cmd.*" || info.Endpoints[1].Subject != "cim.counter.qry.*" {
+		t.Fatalf("ping %+v, info %+v", ping, info)
+	}
+}
+
+func checkRefusals(t *testing.T, nc *nats.Conn) {
+	t.Helper()
+	good := counterCmd("increment", "c1", `{"by":1}`)
+	tests := []struct {
+		name, subject, body, code, text string
+	}{
+		{"malformed JSON", "cim.counter.cmd.increment", `{"by":`, "400", "not valid JSON"},
+		{"unknown command", "cim.counter.cmd.explode", `{}`, "400", `unknown command "explode"`},
+		{"oversized payload", "cim.counter.cmd.increment", `{"by":1,"pad":"` + strings.Repeat("x", 100<<10) + `"}`, "400", "byte limit"},
+		{"past the limit", "cim.counter.cmd.increment", `{"by":5}`, "400", "would pass its limit 10"},
+	}
+	for _, tt := range tests {
+		h := good.Headers()
+		h.Del(message.HeaderCommandType)
+		reply, err := nc.RequestMsg(&nats.Msg{Subject: tt.subject, Header: h, Data: []byte(tt.body)}, 5*time.Second)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		code, desc := reply.Header.Get(micro.ErrorCodeHeader), reply.Header.Get(micro.ErrorHeader)
+		if code != tt.code || !strings.Contains(desc, tt.text) {
+			t.Errorf("%s: reply %s %q, want %s mentioning %q", tt.name, code, desc, tt.code, tt.text)
+		}
+	}
+}
+
+func serviceStats(t *testing.T, nc *nats.Conn) service.Stats {
+	t.Helper()
+	var stats micro.Stats
+	request(t, nc, "$SRV.STATS.cim-counter", &stats)
+	for _, ep := range stats.Endpoints {
+		if ep.Name == "commands" {
+			var s service.Stats
+			if err := json.Unmarshal(ep.Data, &s); err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+	}
+	t.Fatalf("no commands endpoint in %+v", stats)
+	return service.Stats{}
+}
+
+func request(t *testing.T, nc *nats.Conn, subj string, into any) {
+	t.Helper()
+	msg, err := nc.Request(subj, nil, 5*time.Second)
+	if err != nil {
+		t.Fatalf("%s: %v", subj, err)
+	}
+	if err := json.Unmarshal(msg.Data, into); err != nil {
+		t.Fatalf("%s: %v", subj, err)
+	}
+}
+
+
+// buildCimviz builds the cimviz binary into a temporary directory. The
+// binary links ebiten, whose package init needs an X display even for
+// `cimviz serve`, so without DISPLAY these tests skip (run them under
+// `xvfb-run -a`).
+func buildCimviz(t *testing.T) string {
+	t.Helper()
+	if os.Getenv("DISPLAY") == "" {
+		t.Skip("the cimviz binary needs a display (ebiten init); run under xvfb-run -a")
+	}
+	bin := filepath.Join(t.TempDir(), "cimviz")
+	out, err := exec.Command("go", "build", "-o", bin, "github.com/cimviz/cimviz/cmd/cimviz").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// serveProc is a running `cimviz serve`.
+type serveProc struct {
+	cmd    *exec.Cmd
+	url    string
+	logs   *syncBuffer
+	exited chan struct{}
+	err    error // of Wait, once exited is closed
+}
+
+// startServe runs `cimviz serve --data dir --listen 127.0.0.1:port` and
+// waits for its ready line.
+func startServe(t *testing.T, bin, dir string, port int) *serveProc {
+	t.Helper()
+	p := &serveProc{url: "nats://127.0.0.1:" + strconv.Itoa(port), logs: &syncBuffer{}, exited: make(chan struct{})}
+	p.cmd = exec.Command(bin, "serve", "--data", dir, "--listen", "127.0.0.1:"+strconv.Itoa(port))
+	p.cmd.Stderr = p.logs
+	stdout, err := p.cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.kill() })
+	ready := make(chan string, 1)
+	go scanReady(stdout, ready)
+	go func() { p.err = p.cmd.Wait(); close(p.exited) }()
+	select {
+	case line := <-ready:
+		if !strings.Contains(line, p.url) || !strings.Contains(line, dir) {
+			t.Fatalf("ready line %q does not name %s and %s", line, p.url, dir)
+		}
+	case <-p.exited:
+		t.Fatalf("cimviz serve exited before ready: %v\n%s", p.err, p.logs)
+	case <-time.After(30 * time.Second):
+		t.Fatalf("cimviz serve not ready in 30s\n%s", p.logs)
+	}
+	return p
+}
+
+func scanReady(r interface{ Read([]byte) (int, error) }, ready chan<- string) {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		if strings.Contains(sc.Text(), "ready") {
+			ready <- sc.Text()
+		}
+	}
+}
+
+// stop sends SIGTERM and waits for a clean exit.
+func (p *serveProc) stop(t *testing.T) {
+	t.Helper()
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.exited:
+		if p.err != nil {
+			t.Fatalf("cimviz serve exited with %v after SIGTERM\n%s", p.err, p.logs)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("cimviz serve did not stop within 20s of SIGTERM\n%s", p.logs)
+	}
+}
+
+// kill is kill -9; it is also the cleanup of a process still running.
+func (p *serveProc) kill() {
+	_ = p.cmd.Process.Kill() // an error only says it had exited
+	<-p.exited
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+func connect(t *testing.T, url string) *nats.Conn {
+	t.Helper()
+	nc, err := nats.Connect(url, nats.Timeout(5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	return nc
+}
+
+func send(t *testing.T, nc *nats.Conn, cmd message.Command) service.Ack {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ack, err := service.NewClient(nc, "counter").Send(ctx, cmd)
+	if err != nil {
+		t.Fatalf("%s: %v", cmd.Type, err)
+	}
+	return ack
+}
+
+func counterCmd(typ, aggregate, payload string) message.Command {
+	return message.NewCommand("counter", typ, aggregate, json.RawMessage(payload))
+}
+
+// storedEvents reads the whole counter stream back through the
+// JetStream store.
+func storedEvents(t *testing.T, nc *nats.Conn) []message.Event {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	store, err := jsstore.Open(ctx, nc, "counter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var evs []message.Event
+	if err := store.Read(ctx, 1, "", func(e message.Event) error { evs = append(evs, e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return evs
+}
+
+// syncBuffer collects a process's log for failure messages.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
