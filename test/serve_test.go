@@ -24,7 +24,6 @@ import (
 	"github.com/cimviz/cimviz/domains/service"
 )
 
-
 // `cimviz serve` answers NATS's service discovery, acks good commands and
 // refuses bad ones with the right code, appending nothing for them.
 func TestServeOverTCP(t *testing.T) {
@@ -115,7 +114,6 @@ func request(t *testing.T, nc *nats.Conn, subj string, into any) {
 		t.Fatalf("%s: %v", subj, err)
 	}
 }
-
 
 // buildCimviz builds the cimviz binary into a temporary directory. The
 // binary links ebiten, whose package init needs an X display even for
