@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cimviz/cimviz/ecs"
+	"github.com/cimviz/cimviz/graph/codec"
 	"github.com/cimviz/cimviz/render"
 	"github.com/cimviz/cimviz/render/canvas"
 	"github.com/hajimehoshi/ebiten/v2"
@@ -32,7 +33,7 @@ func parseEditFlags(args []string) (*editFlags, error) {
 	fs.StringVar(&f.screenshot, "screenshot", "", "render once the scene settled, write this PNG and exit")
 	fs.StringVar(&f.svg, "svg", "", "with --screenshot: also write the view as SVG to this file")
 	fs.StringVar(&f.script, "script", "", "drive the editor from this input script")
-	fs.StringVar(&f.graphFile, "graph", "", "open this graph file (native JSON document)")
+	fs.StringVar(&f.graphFile, "graph", "", "open this graph file (format by extension: .json, .dot, .graphml, .mmd, .md, ...)")
 	fs.StringVar(&f.open, "open", "", "open the graph with this ID (a subgraph of the document)")
 	size := fs.String("size", "1280x800", "window size WxH")
 	if err := fs.Parse(args); err != nil {
@@ -82,7 +83,7 @@ func newEditorGame(f *editFlags) (*render.Game, error) {
 	if err != nil {
 		return nil, err
 	}
-	svc := ecs.NewLocalService(doc.graphs...)
+	svc := ecs.NewLocalService(doc.Graphs...)
 	ed := ecs.NewEditor(ecs.WithSize(float64(f.w), float64(f.h)), ecs.WithSource(svc.Graph))
 	if err := openGraph(ed, doc, f.open); err != nil {
 		return nil, err
@@ -102,12 +103,12 @@ func newEditorGame(f *editFlags) (*render.Game, error) {
 	return game, nil
 }
 
-func openGraph(ed *ecs.Editor, doc *document, id string) error {
+func openGraph(ed *ecs.Editor, doc *codec.Document, id string) error {
 	if id == "" {
-		id = doc.root
+		id = doc.Root
 	}
-	g, ok := doc.find(id)
-	if !ok {
+	g := doc.Graph(id)
+	if g == nil {
 		return fmt.Errorf("%w: --open %q: no such graph in the document", errUsage, id)
 	}
 	ed.Load(g)
