@@ -1,0 +1,135 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cimviz/cimviz/graph"
+	"github.com/cimviz/cimviz/graph/codec"
+)
+
+// sampleDocument is a root graph big enough to need many commands, a
+// subgraph, and a subgraph that nests the root again (a cycle).
+func sampleDocument(t *testing.T, nodes int) *codec.Document {
+	t.Helper()
+	root, sub := graph.New("flow", "Order flow"), graph.New("sub", "Sub")
+	for i := range nodes {
+		n := graph.Node{ID: fmt.Sprint("n", i), Label: strings.Repeat("label ", 8), Kind: "step",
+			Pos: graph.Point{X: float64(i), Y: float64(i % 7)}, Props: map[string]string{"i": fmt.Sprint(i)}}
+		if i == 0 {
+			n.Ref = "sub"
+		}
+		must(t, root.AddNode(n))
+		if i > 0 {
+			must(t, root.AddEdge(graph.Edge{ID: fmt.Sprint("e", i), From: fmt.Sprint("n", i-1), To: n.ID}))
+		}
+	}
+	must(t, sub.AddNode(graph.Node{ID: "back", Ref: "flow"}))
+	return &codec.Document{Root: "flow", Graphs: []*graph.Graph{root, sub}}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeDocument(t *testing.T, path string, doc *codec.Document) {
+	t.Helper()
+	f, err := os.Create(path)
+	must(t, err)
+	defer f.Close()
+	format, err := codec.FormatFor(path)
+	must(t, err)
+	must(t, codec.Encode(f, doc, format))
+}
+
+func graphsJSON(t *testing.T, doc *codec.Document) string {
+	t.Helper()
+	b, err := json.Marshal(doc.Graphs)
+	must(t, err)
+	return string(b)
+}
+
+// cli runs cimviz with args and returns its exit code and stderr.
+func cli(args ...string) (int, string) {
+	var stderr strings.Builder
+	code := run(args, &stderr)
+	return code, stderr.String()
+}
+
+// A file imported into the graph service (an embedded server on a data
+// directory) and exported again is the same file, nesting and order
+// included; the data persists between runs.
+func TestImportThenExport(t *testing.T) {
+	dir := t.TempDir()
+	data, in, out := filepath.Join(dir, "data"), filepath.Join(dir, "in.json"), filepath.Join(dir, "out.json")
+	doc := sampleDocument(t, 1500)
+	writeDocument(t, in, doc)
+	if code, msg := cli("import", "--data", data, in); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, msg)
+	}
+	if code, msg := cli("export", "--data", data, "flow", out); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, msg)
+	}
+	back, err := readDocument(out, io.Discard)
+	must(t, err)
+	if got, want := graphsJSON(t, back), graphsJSON(t, doc); got != want {
+		t.Fatalf("round trip differs:\n got %.300s\nwant %.300s", got, want)
+	}
+	dot := filepath.Join(dir, "out.dot")
+	if code, msg := cli("export", "--data", data, "sub", dot); code != 0 {
+		t.Fatalf("export dot: exit %d: %s", code, msg)
+	}
+	if d, err := readDocument(dot, io.Discard); err != nil || len(d.Graphs) != 2 || d.Root != "sub" {
+		t.Fatalf("dot export: %v, %+v", err, d)
+	}
+}
+
+func TestImportRefusals(t *testing.T) {
+	dir := t.TempDir()
+	data, in := filepath.Join(dir, "data"), filepath.Join(dir, "in.json")
+	writeDocument(t, in, sampleDocument(t, 3))
+	if code, msg := cli("import", "--data", data, in); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, msg)
+	}
+	cases := []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"import", "--data", data, in}, 1, "exists"},
+		{[]string{"import", "--data", data, "--replace", in}, 0, ""},
+		{[]string{"import", "--data", data, "--as", "copy", filepath.Join(dir, "missing.json")}, 1, "no such file"},
+		{[]string{"import", "--data", data, filepath.Join(dir, "in.txt")}, 1, "extension"},
+		{[]string{"import", "--data", data}, 2, "usage"},
+		{[]string{"export", "--data", data, "nope", filepath.Join(dir, "x.json")}, 1, "not found"},
+		{[]string{"export", "--data", data, "flow", filepath.Join(dir, "x.png")}, 1, "extension"},
+	}
+	for _, c := range cases {
+		code, msg := cli(c.args...)
+		if code != c.code || !strings.Contains(msg, c.says) {
+			t.Errorf("cimviz %v: exit %d, %q; want exit %d saying %q", c.args, code, msg, c.code, c.says)
+		}
+	}
+	// The root under a new ID; its subgraph exists, so it is replaced.
+	if code, msg := cli("import", "--data", data, "--as", "copy", "--replace", in); code != 0 {
+		t.Fatalf("import --as: exit %d: %s", code, msg)
+	}
+	out := filepath.Join(dir, "copy.json")
+	if code, msg := cli("export", "--data", data, "copy", out); code != 0 {
+		t.Fatalf("export copy: exit %d: %s", code, msg)
+	}
+	if d, err := readDocument(out, io.Discard); err != nil || d.Graph("copy") == nil || d.Graph("sub").Nodes[0].Ref != "copy" {
+		t.Fatalf("copy: %v, %+v", err, d)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.json")); !os.IsNotExist(err) {
+		t.Fatalf("a failed export left a file: %v", err)
+	}
+}
