@@ -28,6 +28,7 @@ type Frame struct {
 	outer, inner, aux []Vec
 	pts               []Vec
 	view              viewRect
+	memo              memo
 }
 
 // viewRect is the visible world rectangle, widened by a margin.

@@ -126,7 +126,9 @@ func (f *Frame) findBar(u *UIView) {
 	f.overlayField(Rect{r.X + 6, r.Y + 6, w - 100, 28}, fv.Query)
 	count := "no matches"
 	if fv.Count > 0 {
-		count = itoa(fv.Current+1) + " of " + itoa(fv.Count)
+		count = f.memo.get(3, int64(fv.Current)<<32|int64(fv.Count), func() string {
+			return itoa(fv.Current+1) + " of " + itoa(fv.Count)
+		})
 	}
 	f.overlayText(count, r.X+w-88, r.Y+12, colTextDim)
 }

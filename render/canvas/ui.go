@@ -75,19 +75,24 @@ func (f *Frame) statusBar(u *UIView, r Rect) {
 	m.Fan(Vec{pad + 4, r.Y + r.H/2}, f.outer, dot)
 	x := f.text(LayerUIText, s.Conn, pad+14, y, colText) + 20
 	x = f.text(LayerUIText, s.Graph, x, y, colText) + 20
-	x = f.text(LayerUIText, fmt.Sprintf("%d nodes · %d edges", s.Nodes, s.Edges), x, y, colTextDim) + 20
+	x = f.text(LayerUIText, f.memo.get(0, int64(s.Nodes)<<32|int64(s.Edges), func() string {
+		return fmt.Sprintf("%d nodes · %d edges", s.Nodes, s.Edges)
+	}), x, y, colTextDim) + 20
 	if s.Pending > 0 {
-		x = f.text(LayerUIText, fmt.Sprintf("%d pending", s.Pending), x, y, colAccent) + 20
+		x = f.text(LayerUIText, f.memo.get(1, int64(s.Pending), func() string { return fmt.Sprintf("%d pending", s.Pending) }), x, y, colAccent) + 20
 	}
 	msgCol := colTextDim
 	if s.Err {
 		msgCol = colError
 	}
 	f.text(LayerUIText, s.Message, x, y, msgCol)
-	right := fmt.Sprintf("zoom %d%%", int(s.Zoom*100+0.5))
-	if s.FPS >= 1 {
-		right += fmt.Sprintf("   %.0f fps", s.FPS)
-	}
+	zoom, fps := int64(s.Zoom*100+0.5), int64(s.FPS+0.5)
+	right := f.memo.get(2, zoom<<32|fps, func() string {
+		if fps < 1 {
+			return fmt.Sprintf("zoom %d%%", zoom)
+		}
+		return fmt.Sprintf("zoom %d%%   %d fps", zoom, fps)
+	})
 	f.text(LayerUIText, right, r.W-f.textWidth(right)-pad, y, colTextDim)
 }
 
@@ -159,3 +164,18 @@ func (f *Frame) minimap(u *UIView, r Rect) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// memo keeps the last formatted text of a few status fields, so a frame
+// whose numbers did not change formats (and allocates) nothing.
+type memo struct {
+	keys [4]int64
+	vals [4]string
+	set  [4]bool
+}
+
+func (m *memo) get(slot int, key int64, format func() string) string {
+	if !m.set[slot] || m.keys[slot] != key {
+		m.keys[slot], m.vals[slot], m.set[slot] = key, format(), true
+	}
+	return m.vals[slot]
+}

@@ -1,0 +1,132 @@
+package canvas
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/cimviz/cimviz/assets"
+	"github.com/cimviz/cimviz/ecs"
+	"github.com/cimviz/cimviz/graph/codec"
+)
+
+// sampleEditor opens the embedded order-fulfilment sample in an editor
+// backed by the local service, fitted to a 1280×800 window.
+func sampleEditor(t *testing.T) (*ecs.Editor, *ecs.LocalService) {
+	t.Helper()
+	b, err := assets.Sample(assets.DefaultSample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := codec.DecodeJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := ecs.NewLocalService(doc.Graphs...)
+	ed := ecs.NewEditor(ecs.WithSize(1280, 800), ecs.WithSource(svc.Graph))
+	ed.Load(doc.RootGraph())
+	ed.Run("view.fit_all")
+	return ed, svc
+}
+
+// The adapter shows what the editor holds: every node of the fitted sample,
+// every edge, the path and the counts.
+func TestAdapterShowsTheSample(t *testing.T) {
+	ed, _ := sampleEditor(t)
+	var s Scene
+	var u UIView
+	NewAdapter().Fill(ed, &Window{Conn: "local", Online: true}, &s, &u)
+	g := ed.Graph()
+	if len(s.Nodes) != len(g.Nodes) || len(s.Edges) != len(g.Edges) {
+		t.Errorf("scene has %d nodes, %d edges; graph %d, %d", len(s.Nodes), len(s.Edges), len(g.Nodes), len(g.Edges))
+	}
+	if u.Status.Nodes != len(g.Nodes) || u.Status.Edges != len(g.Edges) || u.Status.Conn != "local" {
+		t.Errorf("status %+v", u.Status)
+	}
+	if strings.Join(u.Crumbs, "/") != "Order fulfilment" {
+		t.Errorf("crumbs %q", u.Crumbs)
+	}
+	refs := 0
+	for _, n := range s.Nodes {
+		if n.Flags&NodeRef != 0 {
+			refs++
+		}
+	}
+	if refs != 2 {
+		t.Errorf("%d nodes marked as subgraph references, want 2", refs)
+	}
+}
+
+// Opening a help overlay or selecting a node shows up in the UI view.
+func TestAdapterOverlays(t *testing.T) {
+	ed, _ := sampleEditor(t)
+	ed.Run("help.toggle")
+	ed.Run("edit.select_all")
+	var s Scene
+	var u UIView
+	NewAdapter().Fill(ed, &Window{}, &s, &u)
+	if len(u.Help) != len(ed.Keymap()) {
+		t.Errorf("help shows %d rows, keymap has %d", len(u.Help), len(ed.Keymap()))
+	}
+	if !u.Inspector.Open || !strings.Contains(u.Inspector.Title, "13") {
+		t.Errorf("inspector %+v after selecting all 13 nodes", u.Inspector)
+	}
+}
+
+func TestHitTest(t *testing.T) {
+	u := &UIView{W: 1280, H: 800, Kinds: WorkflowKinds, Mini: Minimap{Dots: []Vec{{0, 0}}, X1: 100, Y1: 100}}
+	l := LayoutFor(u)
+	for _, tc := range []struct {
+		at    Vec
+		where Region
+		index int
+	}{
+		{Vec{640, 10}, OnTopBar, -1},
+		{Vec{640, 795}, OnStatus, -1},
+		{Vec{640, 400}, OnCanvas, -1},
+		{Vec{l.Kinds.X + 20, l.Kinds.Y + 30 + rowH/2}, OnKinds, 0},
+		{Vec{l.Kinds.X + 20, l.Kinds.Y + 30 + 2*rowH + 1}, OnKinds, 2},
+		{Vec{l.Mini.X + 5, l.Mini.Y + 5}, OnMinimap, -1},
+	} {
+		if h := l.HitTest(u, tc.at); h.Where != tc.where || h.Index != tc.index {
+			t.Errorf("HitTest(%v) = %+v, want %v/%d", tc.at, h, tc.where, tc.index)
+		}
+	}
+}
+
+// The SVG export is well-formed XML holding every label, escaped.
+func TestWriteSVG(t *testing.T) {
+	s := &Scene{Nodes: []NodeView{{X: 0, Y: 0, W: 120, H: 40, Label: "Check <A & B>"}, {X: 200, Y: 0, W: 44, H: 44, Shape: ShapeCircle, Label: "End"}}}
+	s.Edges = []EdgeView{{A: EndOf(&s.Nodes[0]), B: EndOf(&s.Nodes[1]), Label: "ok"}, {A: EndOf(&s.Nodes[0]), B: EndOf(&s.Nodes[0])}}
+	var b bytes.Buffer
+	if err := WriteSVG(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	dec := xml.NewDecoder(&b)
+	inText := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("invalid SVG: %v", err)
+		}
+		switch v := tok.(type) {
+		case xml.StartElement:
+			inText = v.Name.Local == "text"
+		case xml.CharData:
+			if inText {
+				texts = append(texts, string(v))
+			}
+		case xml.EndElement:
+			inText = false
+		}
+	}
+	if strings.Join(texts, "|") != "ok|Check <A & B>|End" {
+		t.Errorf("SVG texts %q", texts)
+	}
+}
