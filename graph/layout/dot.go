@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -115,7 +116,7 @@ func floats(f []string, from, n int) ([]float64, error) {
 	out := make([]float64, n)
 	for i := range out {
 		v, err := strconv.ParseFloat(f[from+i], 64)
-		if err != nil || v != v {
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 			return nil, fmt.Errorf("%w: number %q", ErrSyntax, f[from+i])
 		}
 		out[i] = v

@@ -70,11 +70,9 @@ func (f *Force) Step() bool {
 }
 
 func (f *Force) repel() {
-	k2, theta2 := f.cfg.spacing*f.cfg.spacing, f.cfg.theta*f.cfg.theta
-	f.tree.build(f.x, f.y)
-	for i := range f.x {
-		f.fx[i], f.fy[i] = f.tree.repulse(int32(i), k2, theta2)
-	}
+	k2 := f.cfg.spacing * f.cfg.spacing
+	f.tree.build(f.x, f.y, f.cfg.theta)
+	f.tree.forces(k2, f.fx, f.fy)
 }
 
 // attract pulls the ends of every edge together by d²/k, and every node

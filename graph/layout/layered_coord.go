@@ -57,7 +57,10 @@ func (s *sugiyama) placeLayer(order []int32) {
 
 // isotonic returns the non-decreasing z closest to y in weighted squares.
 func isotonic(y, w []float64) []float64 {
-	type block struct{ mean, weight float64; count int }
+	type block struct {
+		mean, weight float64
+		count        int
+	}
 	var blocks []block
 	for i := range y {
 		blocks = append(blocks, block{y[i], w[i], 1})

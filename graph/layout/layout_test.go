@@ -208,17 +208,29 @@ func TestBarnesHutApproximatesExactForces(t *testing.T) {
 		for i, c := range cells {
 			x[i], y[i] = float64(c%100)*10, float64(c/100)*10
 		}
-		var tr quadTree
-		tr.build(x, y)
-		i := int32(rapid.IntRange(0, n-1).Draw(t, "i"))
-		ex, ey, mag := exactForce(i, x, y)
-		if fx, fy := tr.repulse(i, 1, 0); math.Abs(fx-ex) > 1e-9*(1+math.Abs(ex)) || math.Abs(fy-ey) > 1e-9*(1+math.Abs(ey)) {
-			t.Fatalf("theta 0: (%g, %g), exact (%g, %g)", fx, fy, ex, ey)
-		}
-		if fx, fy := tr.repulse(i, 1, 0.25); math.Hypot(fx-ex, fy-ey) > 0.05*mag {
-			t.Fatalf("theta 0.25: (%g, %g), exact (%g, %g)", fx, fy, ex, ey)
+		exact, coarse := treeForces(x, y, 0), treeForces(x, y, 0.5)
+		for i := range int32(n) {
+			ex, ey, mag := exactForce(i, x, y)
+			if f := exact[i]; math.Abs(f.X-ex) > 1e-9*(1+math.Abs(ex)) || math.Abs(f.Y-ey) > 1e-9*(1+math.Abs(ey)) {
+				t.Fatalf("theta 0: body %d %v, exact (%g, %g)", i, f, ex, ey)
+			}
+			if f := coarse[i]; math.Hypot(f.X-ex, f.Y-ey) > 0.05*mag {
+				t.Fatalf("theta 0.5: body %d %v, exact (%g, %g)", i, f, ex, ey)
+			}
 		}
 	})
+}
+
+func treeForces(x, y []float64, theta float64) []graph.Point {
+	var tr quadTree
+	tr.build(x, y, theta)
+	fx, fy := make([]float64, len(x)), make([]float64, len(x))
+	tr.forces(1, fx, fy)
+	out := make([]graph.Point, len(x))
+	for i := range out {
+		out[i] = graph.Point{X: fx[i], Y: fy[i]}
+	}
+	return out
 }
 
 // exactForce sums every pair; mag is the sum of the pair forces' sizes,
