@@ -120,7 +120,9 @@ func (e EdgesRemoved) apply(s *State) error {
 // removed elements back at their old indexes in that order restores the
 // old order exactly. Indexes past the end append.
 func (e ElementsRestored) apply(s *State) error {
-	old := s.Graph.Clone()
+	if err := e.fits(s); err != nil {
+		return err
+	}
 	nodes := slices.SortedStableFunc(slices.Values(e.Nodes), func(a, b PlacedNode) int { return cmp.Compare(a.At, b.At) })
 	for _, p := range nodes {
 		n := p.Node
@@ -131,11 +133,28 @@ func (e ElementsRestored) apply(s *State) error {
 	for _, p := range edges {
 		s.Graph.Edges = slices.Insert(s.Graph.Edges, clampIndex(p.At, len(s.Graph.Edges)), p.Edge)
 	}
-	if err := s.Graph.Reindex(); err != nil {
-		*s.Graph = *old
+	return s.Graph.Reindex()
+}
+
+// fits checks what Reindex would refuse, before anything changes: new,
+// distinct IDs and edge ends that exist or are restored with them.
+func (e ElementsRestored) fits(s *State) error {
+	placed := make([]PlacedNode, len(e.Nodes))
+	copy(placed, e.Nodes)
+	restored, err := s.checkRestoredNodes(nil, stripRefs(placed))
+	if err != nil {
 		return err
 	}
-	return nil
+	return s.checkRestoredEdges(e.Edges, restored)
+}
+
+// stripRefs drops links, which Apply does not check: Decide checked them
+// against the other graphs when the event was written.
+func stripRefs(nodes []PlacedNode) []PlacedNode {
+	for i := range nodes {
+		nodes[i].Node.Ref = ""
+	}
+	return nodes
 }
 
 func clampIndex(at, n int) int { return max(0, min(at, n)) }
