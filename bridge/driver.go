@@ -1,0 +1,149 @@
+package bridge
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/cimviz/cimviz/domains/graphdomain"
+	"github.com/cimviz/cimviz/ecs"
+)
+
+// graphCommand is the graph domain's envelope for a change command.
+var graphCommand = graphdomain.Command
+
+// Driver is the game-loop side of a bridge. It is used from the game
+// goroutine only and implements render's Service.
+type Driver struct {
+	b    *Bridge
+	proj *Projection
+	open string
+	live bool
+	// MaxPerTick and Budget cap the events applied in one tick, so a flood
+	// never stalls a frame (defaults 4096 events, 8 ms).
+	MaxPerTick int
+	Budget     time.Duration
+	quietTicks int
+	// OnLive, when set, runs once the log has been caught up and the world
+	// built (the editor fits the view there).
+	OnLive func(ed *ecs.Editor)
+}
+
+// quietTicksToLive: if the channel stays empty this many ticks, the log is
+// caught up even when its last messages were skipped as malformed.
+const quietTicksToLive = 30
+
+// NewDriver returns the game side of b; open is the graph to show first.
+func NewDriver(b *Bridge, open string) *Driver {
+	return &Driver{b: b, proj: NewProjection(), open: open, MaxPerTick: 4096, Budget: 8 * time.Millisecond}
+}
+
+// Projection exposes every graph's state (the editor's Source reads it).
+func (d *Driver) Projection() *Projection { return d.proj }
+
+// Live reports whether the world has been built and follows live events.
+func (d *Driver) Live() bool { return d.live }
+
+// Pump runs one tick: intents out, replies in, then a budget of events.
+// It returns the number of commands queued.
+func (d *Driver) Pump(ed *ecs.Editor) int {
+	n := d.sendIntents(ed)
+	d.takeReplies(ed)
+	d.drainEvents(ed)
+	return n
+}
+
+func (d *Driver) sendIntents(ed *ecs.Editor) int {
+	cmds := ed.TakeIntents()
+	if len(cmds) == 0 {
+		return 0
+	}
+	out, err := envelopes(cmds)
+	if err != nil {
+		for _, c := range cmds {
+			ed.Receive(ecs.Reply{Graph: c.Target(), Cmd: c, Err: err})
+		}
+		return 0
+	}
+	for _, o := range out {
+		if !d.b.enqueue(o) {
+			ed.Receive(ecs.Reply{Graph: o.cmd.Target(), Cmd: o.cmd, Err: ErrQueueFull})
+		}
+	}
+	return len(out)
+}
+
+// takeReplies hands answers back. An ack carries no events: the events
+// arrive on the stream like everyone else's.
+func (d *Driver) takeReplies(ed *ecs.Editor) {
+	for {
+		select {
+		case r := <-d.b.replies:
+			ed.Receive(ecs.Reply{Graph: r.cmd.Target(), Cmd: r.cmd, Err: r.err})
+		default:
+			return
+		}
+	}
+}
+
+func (d *Driver) drainEvents(ed *ecs.Editor) {
+	start := time.Now()
+	for n := 0; n < d.MaxPerTick; n++ {
+		if n&255 == 255 && time.Since(start) > d.Budget {
+			return
+		}
+		select {
+		case dl := <-d.b.events:
+			d.quietTicks = 0
+			d.apply(ed, dl)
+		default:
+			d.quietTicks++
+			d.maybeGoLive(ed)
+			return
+		}
+	}
+}
+
+func (d *Driver) apply(ed *ecs.Editor, dl Delivery) {
+	if err := d.proj.Fold(dl.Graph, dl.Sequence, dl.Event); err != nil {
+		d.b.cfg.Logger.Warn("bridge: skipped an event that does not fit", "err", err)
+		return
+	}
+	if d.live {
+		if err := ecs.ApplyEvent(ed.World(), dl.Graph, dl.Event); err != nil {
+			d.b.cfg.Logger.Warn("bridge: event does not fit the world", "err", err)
+		}
+		return
+	}
+	d.maybeGoLive(ed)
+}
+
+// maybeGoLive builds the world once the log is caught up.
+func (d *Driver) maybeGoLive(ed *ecs.Editor) {
+	if d.live || (d.proj.Sequence < d.b.catchUp && d.quietTicks < quietTicksToLive) {
+		return
+	}
+	d.live = true
+	if g, ok := d.proj.Graph(d.open); ok {
+		ed.Load(g)
+	} else if ids := d.proj.IDs(); len(ids) > 0 {
+		g, _ := d.proj.Graph(ids[0])
+		ed.Load(g)
+	}
+	if d.OnLive != nil {
+		d.OnLive(ed)
+	}
+}
+
+// Connection describes the link for the status bar, e.g. "connected",
+// "reconnecting · 3 queued", "loading 1200/5000".
+func (d *Driver) Connection() (text string, online bool) {
+	link := d.b.Link()
+	text = link.String()
+	if !d.live {
+		text = fmt.Sprintf("loading %d/%d", d.proj.Sequence, d.b.catchUp)
+	}
+	if q := d.b.Queued(); q > 0 {
+		text = fmt.Sprintf("%s · %d queued", text, q)
+	}
+	return text, link == Connected
+}
