@@ -24,14 +24,14 @@ import (
 // rig is the graph service on a real embedded NATS server with a
 // JetStream store, a client, and a tap on every event subject.
 type rig struct {
-	t      *testing.T
+	t      testing.TB
 	client *service.Client
 	graphs *graphdomain.Client
 	mu     sync.Mutex
 	seen   []string // subjects of events, in order
 }
 
-func start(t *testing.T) *rig {
+func start(t testing.TB) *rig {
 	t.Helper()
 	_, nc := natstest.Start(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
