@@ -28,8 +28,21 @@ import (
 // must not be in use by a running `cimviz serve` (use --nats then).
 
 func init() {
+	serveGraphDomain()
 	register("import", "import a graph file (json, dot, graphml, mermaid, markdown, cytoscape) into the graph service", runImport)
 	register("export", "export a graph and the graphs it nests to a file, format by extension", runExport)
+}
+
+// serveGraphDomain adds the graph domain to what `cimviz serve` runs, so
+// that import and export over --nats find it there (unless serve.go lists
+// it already).
+func serveGraphDomain() {
+	for _, d := range servedDomains {
+		if d.DomainName() == graphdomain.Name {
+			return
+		}
+	}
+	servedDomains = append(servedDomains, graphdomain.Servable{})
 }
 
 type transferFlags struct {

@@ -1,14 +1,18 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cimviz/cimviz/domains/natsembed"
+	"github.com/cimviz/cimviz/domains/natsembed/natstest"
 	"github.com/cimviz/cimviz/graph"
 	"github.com/cimviz/cimviz/graph/codec"
 )
@@ -131,5 +135,29 @@ func TestImportRefusals(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "x.json")); !os.IsNotExist(err) {
 		t.Fatalf("a failed export left a file: %v", err)
+	}
+}
+
+// Over --nats, import and export reach the graph domain that `cimviz
+// serve` runs (here: the served domains on a loopback server).
+func TestImportExportOverNATS(t *testing.T) {
+	srv, nc := natstest.StartOn(t, natsembed.Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0"})
+	running, err := startDomains(context.Background(), nc, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	t.Cleanup(func() { _ = stopDomains(running) })
+	must(t, err)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.graphml"), filepath.Join(dir, "out.json")
+	doc := sampleDocument(t, 20)
+	writeDocument(t, in, doc)
+	if code, msg := cli("import", "--nats", srv.ClientURL(), in); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, msg)
+	}
+	if code, msg := cli("export", "--nats", srv.ClientURL(), "flow", out); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, msg)
+	}
+	back, err := readDocument(out, io.Discard)
+	must(t, err)
+	if len(back.Graphs) != 2 || back.RootGraph().NodeCount() != 20 || back.RootGraph().EdgeCount() != 19 {
+		t.Fatalf("exported %+v", back.Graphs)
 	}
 }
