@@ -16,8 +16,8 @@ import (
 // A clean stop (SIGTERM) and a restart on the same data directory keep
 // every acknowledged event, and a command retried after the restart is
 // answered with its original ack, not applied twice.
-func TestRestartAfterSIGTERM(t *testing.T) {
-	bin, dir, port := buildCimviz(t), t.TempDir(), freePort(t)
+func testRestartAfterSIGTERM(t *testing.T, bin string) {
+	dir, port := t.TempDir(), freePort(t)
 	p := startServe(t, bin, dir, port)
 	nc := connect(t, p.url)
 	create := counterCmd("create", "c1", `{"name":"visits"}`)
@@ -43,8 +43,8 @@ func TestRestartAfterSIGTERM(t *testing.T) {
 
 // kill -9 while clients are sending: after a restart every event that was
 // acknowledged before the kill is stored, in order.
-func TestRestartAfterKill(t *testing.T) {
-	bin, dir, port := buildCimviz(t), t.TempDir(), freePort(t)
+func testRestartAfterKill(t *testing.T, bin string) {
+	dir, port := t.TempDir(), freePort(t)
 	p := startServe(t, bin, dir, port)
 	nc := connect(t, p.url)
 	var mu sync.Mutex

@@ -24,10 +24,18 @@ import (
 	"github.com/cimviz/cimviz/domains/service"
 )
 
+// TestServeBinary runs the real `cimviz serve` process, built once for
+// all its subtests.
+func TestServeBinary(t *testing.T) {
+	bin := buildCimviz(t)
+	t.Run("over TCP", func(t *testing.T) { testServeOverTCP(t, bin) })
+	t.Run("restart after SIGTERM", func(t *testing.T) { testRestartAfterSIGTERM(t, bin) })
+	t.Run("restart after kill -9", func(t *testing.T) { testRestartAfterKill(t, bin) })
+}
+
 // `cimviz serve` answers NATS's service discovery, acks good commands and
 // refuses bad ones with the right code, appending nothing for them.
-func TestServeOverTCP(t *testing.T) {
-	bin := buildCimviz(t)
+func testServeOverTCP(t *testing.T, bin string) {
 	p := startServe(t, bin, t.TempDir(), freePort(t))
 	nc := connect(t, p.url)
 
@@ -53,7 +61,7 @@ func TestServeOverTCP(t *testing.T) {
 func checkDiscovery(t *testing.T, nc *nats.Conn) {
 	t.Helper()
 	var ping micro.Ping
-	request(t, nc, "$SRV.PING", &ping)
+	request(t, nc, "$SRV.PING.cim-counter", &ping)
 	var info micro.Info
 	request(t, nc, "$SRV.INFO.cim-counter", &info)
 	if ping.Name != "cim-counter" || info.ID != ping.ID || len(info.Endpoints) != 2 ||
