@@ -47,13 +47,20 @@ func (b *builder) addGraph(g *bgraph) {
 
 // node returns the node with the ID, creating it in the root graph.
 func (b *builder) node(id string) *graph.Node {
+	n, _ := b.add(id, b.root)
+	return n
+}
+
+// add creates a node in graph gid; fresh is false (and nothing changes)
+// when the ID is taken.
+func (b *builder) add(id, gid string) (n *graph.Node, fresh bool) {
 	if bn, ok := b.nodes[id]; ok {
-		return &bn.n
+		return &bn.n, false
 	}
-	bn := &bnode{n: graph.Node{ID: id}, home: b.root}
+	bn := &bnode{n: graph.Node{ID: id}, home: gid}
 	b.nodes[id] = bn
 	b.order = append(b.order, id)
-	return &bn.n
+	return &bn.n, true
 }
 
 func (b *builder) has(id string) bool { _, ok := b.nodes[id]; return ok }
@@ -179,10 +186,11 @@ func (b *builder) placeEdges(gs map[string]*graph.Graph, depth map[string]int) e
 // finish reindexes every graph and turns "ref" properties that name a graph
 // of the document back into Ref.
 func finish(doc *Document) error {
+	graphs := doc.index()
 	for _, g := range doc.Graphs {
 		for i := range g.Nodes {
 			n := &g.Nodes[i]
-			if r, ok := n.Props["ref"]; ok && n.Ref == "" && doc.Graph(r) != nil {
+			if r, ok := n.Props["ref"]; ok && n.Ref == "" && graphs[r] != nil {
 				n.Ref = r
 				delete(n.Props, "ref")
 				if len(n.Props) == 0 {

@@ -39,11 +39,11 @@ func DecodeCytoscape(r io.Reader) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	els, name, err := cyParse(src)
+	els, top, err := cyParse(src)
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder("cytoscape", name)
+	b := newBuilder(cyString(top["id"]), cyString(top["name"]))
 	if err := cyNodes(b, els.Nodes); err != nil {
 		return nil, err
 	}
@@ -57,28 +57,29 @@ func DecodeCytoscape(r io.Reader) (*Document, error) {
 	return b.build()
 }
 
-// cyParse accepts the three layouts and sorts elements into nodes and edges.
-func cyParse(src []byte) (cyElements, string, error) {
+// cyParse accepts the three layouts and sorts elements into nodes and edges;
+// it also returns the document's data (the root graph's id and name).
+func cyParse(src []byte) (cyElements, map[string]any, error) {
 	var els cyElements
 	raw := json.RawMessage(src)
-	name := ""
+	var top map[string]any
 	if t := bytes.TrimSpace(src); len(t) > 0 && t[0] == '{' {
 		var doc cyDoc
 		if err := json.Unmarshal(src, &doc); err != nil {
-			return els, "", jsonError(err)
+			return els, nil, jsonError(err)
 		}
-		raw, name = doc.Elements, cyString(doc.Data["name"])
+		raw, top = doc.Elements, doc.Data
 		if len(raw) == 0 {
-			return els, "", fmt.Errorf("%w: cytoscape: no \"elements\"", ErrSyntax)
+			return els, nil, fmt.Errorf("%w: cytoscape: no \"elements\"", ErrSyntax)
 		}
 	}
 	if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] == '{' {
 		err := json.Unmarshal(raw, &els)
-		return els, name, cyError(err)
+		return els, top, cyError(err)
 	}
 	var flat []cyElement
 	if err := json.Unmarshal(raw, &flat); err != nil {
-		return els, "", cyError(err)
+		return els, nil, cyError(err)
 	}
 	for _, e := range flat {
 		if e.Group == "edges" || e.Group == "" && e.Data["source"] != nil && e.Data["target"] != nil {
@@ -87,7 +88,7 @@ func cyParse(src []byte) (cyElements, string, error) {
 			els.Nodes = append(els.Nodes, e)
 		}
 	}
-	return els, name, nil
+	return els, top, nil
 }
 
 func cyError(err error) error {

@@ -5,8 +5,9 @@ import (
 	"io"
 )
 
-// EncodeCytoscape writes `{data: {name}, elements: {nodes, edges}}`; group
-// members name their group node as parent.
+// EncodeCytoscape writes `{data: {id, name}, elements: {nodes, edges}}`
+// (data names the root graph); group members name their group node as
+// parent.
 func EncodeCytoscape(w io.Writer, d *Document) error {
 	o, err := newOutline(d)
 	if err != nil {
@@ -18,10 +19,8 @@ func EncodeCytoscape(w io.Writer, d *Document) error {
 	if err != nil {
 		return err
 	}
-	doc := cyDoc{Elements: raw}
-	if o.g.Name != "" {
-		doc.Data = map[string]any{"name": o.g.Name}
-	}
+	doc := cyDoc{Elements: raw, Data: map[string]any{"id": o.g.ID}}
+	setNonEmpty(doc.Data, "name", o.g.Name)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)

@@ -3,6 +3,7 @@ package codec
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/cimviz/cimviz/graph"
 )
@@ -39,6 +40,16 @@ func (d *Document) Graph(id string) *graph.Graph {
 		}
 	}
 	return nil
+}
+
+// index maps graph IDs to graphs (the first of a duplicated ID wins, as in
+// Graph).
+func (d *Document) index() map[string]*graph.Graph {
+	m := make(map[string]*graph.Graph, len(d.Graphs))
+	for _, g := range slices.Backward(d.Graphs) {
+		m[g.ID] = g
+	}
+	return m
 }
 
 // RootGraph returns the root graph, or nil when it is missing.

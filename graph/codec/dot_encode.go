@@ -91,7 +91,7 @@ func nodeAttrs(n onode) [][2]string {
 		a = append(a, [2]string{"kind", n.n.Kind})
 	}
 	if n.n.Pos.X != 0 || n.n.Pos.Y != 0 {
-		a = append(a, [2]string{"pos", formatFloat(n.n.Pos.X) + "," + formatFloat(-n.n.Pos.Y)})
+		a = append(a, [2]string{"pos", formatFloat(n.n.Pos.X) + "," + formatFloat(0-n.n.Pos.Y)})
 	}
 	a = nonEmpty(a)
 	return append(a, propAttrs(n.n.Props, a)...)

@@ -1,8 +1,6 @@
 package codec
 
 import (
-	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -21,14 +19,17 @@ type graphmlKey struct {
 // graphmlDecoder walks the token stream once, without building a tree, so
 // large files cost little memory.
 type graphmlDecoder struct {
-	dec    *xml.Decoder
+	sc     *xmlScanner
 	b      *builder
 	keys   map[string]*graphmlKey
-	graphs []string // open <graph> elements, innermost last
-	nodes  []string // open <node> elements
-	open   []byte   // open graph, node and edge elements: 'g', 'n', 'e'
+	graphs []string      // open <graph> elements, innermost last
+	nodes  []string      // open <node> elements
+	cur    []*graph.Node // the same, as the builder's nodes
+	defs   []string      // keys with a <default>
+	open   []byte        // open graph, node and edge elements: 'g', 'n', 'e'
 	edge   *graph.Edge
 	key    *graphmlKey // the <key> being declared
+	keyID  string
 	data   graphmlData
 	seen   map[string]bool // keys given data in the current element
 }
@@ -45,17 +46,16 @@ type graphmlData struct {
 
 // DecodeGraphML reads a GraphML file, nested graphs included.
 func DecodeGraphML(r io.Reader) (*Document, error) {
-	d := &graphmlDecoder{dec: xml.NewDecoder(r), keys: map[string]*graphmlKey{}, seen: map[string]bool{}}
-	d.dec.Strict = true
+	d := &graphmlDecoder{sc: newXMLScanner(r), keys: map[string]*graphmlKey{}, seen: map[string]bool{}}
 	for {
-		tok, err := d.dec.Token()
+		err := d.sc.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, d.xmlError(err)
+			return nil, err
 		}
-		if err := d.token(tok); err != nil {
+		if err := d.token(); err != nil {
 			return nil, err
 		}
 	}
@@ -65,35 +65,25 @@ func DecodeGraphML(r io.Reader) (*Document, error) {
 	return d.b.build()
 }
 
-func (d *graphmlDecoder) xmlError(err error) error {
-	var syn *xml.SyntaxError
-	if errors.As(err, &syn) {
-		return fmt.Errorf("%w: graphml line %d: %s", ErrSyntax, syn.Line, syn.Msg)
-	}
-	line, _ := d.dec.InputPos()
-	return fmt.Errorf("%w: graphml line %d (offset %d): %v", ErrSyntax, line, d.dec.InputOffset(), err)
-}
-
 // errorf names the element and where it is.
 func (d *graphmlDecoder) errorf(elem, format string, args ...any) error {
-	line, col := d.dec.InputPos()
-	return fmt.Errorf("%w: graphml <%s> at line %d col %d (offset %d): %s",
-		ErrSyntax, elem, line, col, d.dec.InputOffset(), fmt.Sprintf(format, args...))
+	return fmt.Errorf("%w: graphml <%s> at line %d (offset %d): %s",
+		ErrSyntax, elem, d.sc.line, d.sc.off, fmt.Sprintf(format, args...))
 }
 
-func (d *graphmlDecoder) token(tok xml.Token) error {
-	switch t := tok.(type) {
-	case xml.StartElement:
-		return d.start(t)
-	case xml.EndElement:
-		return d.end(t.Name.Local)
-	case xml.CharData:
-		d.text(t)
+func (d *graphmlDecoder) token() error {
+	switch d.sc.kind {
+	case xmlStart:
+		return d.start()
+	case xmlEnd:
+		return d.end(d.sc.name)
+	case xmlText:
+		d.text(d.sc.text)
 	}
 	return nil
 }
 
-func (d *graphmlDecoder) text(t xml.CharData) {
+func (d *graphmlDecoder) text(t []byte) {
 	switch {
 	case d.data.inLabel:
 		d.data.text.Write(t)
@@ -104,60 +94,51 @@ func (d *graphmlDecoder) text(t xml.CharData) {
 	}
 }
 
-func attr(t xml.StartElement, name string) (string, bool) {
-	for _, a := range t.Attr {
-		if a.Name.Local == name {
-			return a.Value, true
-		}
-	}
-	return "", false
-}
-
-func (d *graphmlDecoder) start(t xml.StartElement) error {
+func (d *graphmlDecoder) start() error {
 	if d.data.open {
-		d.yedStart(t)
+		d.yedStart()
 		return nil
 	}
-	switch t.Name.Local {
+	switch d.sc.name {
 	case "key":
-		return d.startKey(t)
+		return d.startKey()
 	case "default":
 		if d.key != nil {
 			d.key.hasDef, d.key.def = true, ""
 		}
 	case "graph":
 		d.open = append(d.open, 'g')
-		return d.startGraph(t)
+		return d.startGraph()
 	case "node":
 		d.open = append(d.open, 'n')
-		return d.startNode(t)
+		return d.startNode()
 	case "edge":
 		d.open = append(d.open, 'e')
-		return d.startEdge(t)
+		return d.startEdge()
 	case "data":
-		return d.startData(t)
+		return d.startData()
 	}
 	return nil
 }
 
-func (d *graphmlDecoder) startKey(t xml.StartElement) error {
-	id, ok := attr(t, "id")
+func (d *graphmlDecoder) startKey() error {
+	id, ok := d.sc.attr("id")
 	if !ok {
 		return d.errorf("key", "missing id")
 	}
 	k := &graphmlKey{}
-	k.domain, _ = attr(t, "for")
-	k.name, _ = attr(t, "attr.name")
-	k.yfiles, _ = attr(t, "yfiles.type")
+	k.domain, _ = d.sc.attr("for")
+	k.name, _ = d.sc.attr("attr.name")
+	k.yfiles, _ = d.sc.attr("yfiles.type")
 	if k.name == "" {
 		k.name = id
 	}
-	d.keys[id], d.key = k, k
+	d.keys[id], d.key, d.keyID = k, k, id
 	return nil
 }
 
-func (d *graphmlDecoder) startGraph(t xml.StartElement) error {
-	id, _ := attr(t, "id")
+func (d *graphmlDecoder) startGraph() error {
+	id, _ := d.sc.attr("id")
 	switch {
 	case d.b == nil:
 		d.b = newBuilder(id, "")
@@ -174,43 +155,43 @@ func (d *graphmlDecoder) startGraph(t xml.StartElement) error {
 	return nil
 }
 
-func (d *graphmlDecoder) startNode(t xml.StartElement) error {
-	id, ok := attr(t, "id")
+func (d *graphmlDecoder) startNode() error {
+	id, ok := d.sc.attr("id")
 	if !ok || id == "" {
 		return d.errorf("node", "missing id")
 	}
 	if len(d.graphs) == 0 {
 		return d.errorf("node", "node %q outside a <graph>", id)
 	}
-	if d.b.has(id) {
+	n, fresh := d.b.add(id, d.graphs[len(d.graphs)-1])
+	if !fresh {
 		return d.errorf("node", "duplicate node id %q", id)
 	}
-	d.b.place(id, d.graphs[len(d.graphs)-1])
-	if f, _ := attr(t, "yfiles.foldertype"); f != "" {
-		d.b.node(id).Kind = f
+	if f, _ := d.sc.attr("yfiles.foldertype"); f != "" {
+		n.Kind = f
 	}
-	d.nodes = append(d.nodes, id)
-	clear(d.seen)
+	d.nodes, d.cur = append(d.nodes, id), append(d.cur, n)
+	d.clearSeen()
 	return nil
 }
 
-func (d *graphmlDecoder) startEdge(t xml.StartElement) error {
-	src, ok1 := attr(t, "source")
-	dst, ok2 := attr(t, "target")
+func (d *graphmlDecoder) startEdge() error {
+	src, ok1 := d.sc.attr("source")
+	dst, ok2 := d.sc.attr("target")
 	if !ok1 || !ok2 {
 		return d.errorf("edge", "missing source or target")
 	}
 	if len(d.graphs) == 0 {
 		return d.errorf("edge", "edge outside a <graph>")
 	}
-	id, _ := attr(t, "id")
+	id, _ := d.sc.attr("id")
 	d.edge = &graph.Edge{ID: id, From: src, To: dst}
-	clear(d.seen)
+	d.clearSeen()
 	return nil
 }
 
-func (d *graphmlDecoder) startData(t xml.StartElement) error {
-	k, ok := attr(t, "key")
+func (d *graphmlDecoder) startData() error {
+	k, ok := d.sc.attr("key")
 	if !ok {
 		return d.errorf("data", "missing key")
 	}
@@ -228,6 +209,9 @@ func (d *graphmlDecoder) end(name string) error {
 	}
 	switch name {
 	case "key":
+		if d.key != nil && d.key.hasDef {
+			d.defs = append(d.defs, d.keyID)
+		}
 		d.key = nil
 	case "graph":
 		d.graphs = d.graphs[:len(d.graphs)-1]
@@ -242,19 +226,19 @@ func (d *graphmlDecoder) end(name string) error {
 }
 
 func (d *graphmlDecoder) endNode() {
-	id := d.nodes[len(d.nodes)-1]
-	for kid, k := range d.keys {
-		if k.hasDef && (k.domain == "node" || k.domain == "all") && !d.seen[kid] {
-			d.setNode(d.b.node(id), k, k.def)
+	n := d.cur[len(d.cur)-1]
+	for _, kid := range d.defs {
+		if k := d.keys[kid]; (k.domain == "node" || k.domain == "all") && !d.seen[kid] {
+			d.setNode(n, k, k.def)
 		}
 	}
-	d.nodes = d.nodes[:len(d.nodes)-1]
-	clear(d.seen)
+	d.nodes, d.cur = d.nodes[:len(d.nodes)-1], d.cur[:len(d.cur)-1]
+	d.clearSeen()
 }
 
 func (d *graphmlDecoder) endEdge() {
-	for kid, k := range d.keys {
-		if k.hasDef && (k.domain == "edge" || k.domain == "all") && !d.seen[kid] {
+	for _, kid := range d.defs {
+		if k := d.keys[kid]; (k.domain == "edge" || k.domain == "all") && !d.seen[kid] {
 			setEdge(d.edge, k.name, k.def)
 		}
 	}
@@ -269,7 +253,9 @@ func (d *graphmlDecoder) endData() error {
 	if k == nil {
 		return d.errorf("data", "undeclared key %q", dt.key)
 	}
-	d.seen[dt.key] = true
+	if len(d.defs) > 0 {
+		d.seen[dt.key] = true
+	}
 	value := dt.text.String()
 	switch d.parent() {
 	case 'e':
@@ -278,7 +264,7 @@ func (d *graphmlDecoder) endData() error {
 			d.edge.Label = dt.label
 		}
 	case 'n':
-		n := d.b.node(d.nodes[len(d.nodes)-1])
+		n := d.cur[len(d.cur)-1]
 		d.setNode(n, k, value)
 		d.applyYEd(n)
 	case 'g':
@@ -335,5 +321,12 @@ func setEdge(e *graph.Edge, name, v string) {
 		e.Label = v
 	case "kind":
 		e.Kind = v
+	}
+}
+
+// clearSeen forgets which keys had data; only defaults need to know.
+func (d *graphmlDecoder) clearSeen() {
+	if len(d.defs) > 0 {
+		clear(d.seen)
 	}
 }

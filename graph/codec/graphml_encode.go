@@ -43,7 +43,7 @@ func EncodeGraphML(w io.Writer, d *Document) error {
 // propKeys gives every property name in the outline a key ID.
 func propKeys(o *outline, keys map[string]string) map[string]string {
 	for _, n := range o.nodes {
-		for k := range n.n.Props {
+		for _, k := range sortedKeys(n.n.Props) {
 			if _, ok := keys[k]; !ok && !graphmlBuiltin[k] {
 				keys[k] = fmt.Sprintf("p%d", len(keys))
 			}

@@ -1,7 +1,6 @@
 package codec
 
 import (
-	"encoding/xml"
 	"strconv"
 
 	"github.com/cimviz/cimviz/graph"
@@ -12,9 +11,9 @@ import (
 // y:Geometry, y:NodeLabel and y:Shape; edges carry y:EdgeLabel. The first of
 // each wins, which for a group node is its open state.
 
-func (d *graphmlDecoder) yedStart(t xml.StartElement) {
+func (d *graphmlDecoder) yedStart() {
 	dt := &d.data
-	switch t.Name.Local {
+	switch d.sc.name {
 	case "NodeLabel", "EdgeLabel":
 		if !dt.hasLabel {
 			dt.inLabel = true
@@ -22,11 +21,11 @@ func (d *graphmlDecoder) yedStart(t xml.StartElement) {
 		}
 	case "Geometry":
 		if dt.geometry == nil {
-			dt.geometry = yedGeometry(t)
+			dt.geometry = yedGeometry(d.sc)
 		}
 	case "Shape":
 		if dt.shape == "" {
-			dt.shape, _ = attr(t, "type")
+			dt.shape, _ = d.sc.attr("type")
 		}
 	}
 }
@@ -39,10 +38,10 @@ func (d *graphmlDecoder) yedEnd(name string) {
 	}
 }
 
-func yedGeometry(t xml.StartElement) []float64 {
+func yedGeometry(sc *xmlScanner) []float64 {
 	g := make([]float64, 4)
 	for i, name := range []string{"x", "y", "width", "height"} {
-		v, _ := attr(t, name)
+		v, _ := sc.attr(name)
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || !finite(f) {
 			return nil

@@ -47,8 +47,12 @@ type jsonEdge struct {
 	Kind  string `json:"kind,omitempty"`
 }
 
-// EncodeJSON writes the lossless native document.
+// EncodeJSON writes the lossless native document. It refuses a document
+// that fails [Document.Validate], since it could not be read back.
 func EncodeJSON(w io.Writer, d *Document) error {
+	if err := d.Validate(); err != nil {
+		return err
+	}
 	wire := jsonDoc{Version: JSONVersion, Root: d.Root, Graphs: make([]jsonGraph, 0, len(d.Graphs))}
 	for _, g := range d.Graphs {
 		jg, err := toJSONGraph(g)

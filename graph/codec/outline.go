@@ -31,7 +31,7 @@ type oedge struct {
 }
 
 type outliner struct {
-	doc      *Document
+	graphs   map[string]*graph.Graph
 	expanded map[string]bool
 	nodeIDs  map[string]bool
 	edgeIDs  map[string]bool
@@ -42,7 +42,7 @@ func newOutline(d *Document) (*outline, error) {
 	if root == nil {
 		return nil, fmt.Errorf("%w: root graph %q not in document", ErrInvalid, d.Root)
 	}
-	o := &outliner{doc: d, expanded: map[string]bool{}, nodeIDs: map[string]bool{}, edgeIDs: map[string]bool{}}
+	o := &outliner{graphs: d.index(), expanded: map[string]bool{}, nodeIDs: map[string]bool{}, edgeIDs: map[string]bool{}}
 	return o.expand(root), nil
 }
 
@@ -53,7 +53,7 @@ func (o *outliner) expand(g *graph.Graph) *outline {
 	for _, n := range g.Nodes {
 		on := onode{id: uniqueID(o.nodeIDs, n.ID), n: n}
 		local[n.ID] = on.id
-		if sub := o.doc.Graph(n.Ref); sub != nil && !o.expanded[n.Ref] {
+		if sub := o.graphs[n.Ref]; sub != nil && !o.expanded[n.Ref] {
 			on.sub = o.expand(sub)
 		} else {
 			on.ref = n.Ref
