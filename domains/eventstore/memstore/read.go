@@ -159,3 +159,24 @@ func (sub *subscription) Stop() {
 		close(sub.stop)
 	})
 }
+
+// Count returns how many stored events with Sequence >= fromSeq match
+// filter, without rebuilding them (what a filter costs on its own).
+func (s *Store) Count(fromSeq uint64, filter string) (int, error) {
+	if err := eventstore.CheckFilter(filter); err != nil {
+		return 0, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return 0, eventstore.ErrClosed
+	}
+	from, end := startPos(fromSeq), s.log.len()
+	if from >= end {
+		return 0, nil
+	}
+	if filter == "" {
+		return int(end - from), nil
+	}
+	return len(s.log.positions(&matcher{pattern: filter}, from, end)), nil
+}
