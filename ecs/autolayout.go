@@ -4,17 +4,36 @@ import (
 	"errors"
 
 	"github.com/cimviz/cimviz/graph"
+	"github.com/cimviz/cimviz/graph/layout"
 )
 
-// ErrNoLayout is reported by auto-layout when no engine was configured.
+// ErrNoLayout is reported by auto-layout when it was switched off.
 var ErrNoLayout = errors.New("no layout engine configured (see WithLayout)")
 
 // LayoutFunc computes new node positions for a graph, keyed by node ID.
-// The wiring passes graph/layout here; tests pass their own.
 type LayoutFunc func(g *graph.Graph) (map[string]graph.Point, error)
 
-// WithLayout sets the auto-layout engine.
+// WithLayout sets the auto-layout engine (nil switches auto-layout off).
+// The default is [LayoutWith](layout.AlgoLayered).
 func WithLayout(f LayoutFunc) Option { return func(c *config) { c.layout = f } }
+
+// LayoutWith runs a graph/layout algorithm to the end.
+func LayoutWith(a layout.Algorithm, opts ...layout.Option) LayoutFunc {
+	return func(g *graph.Graph) (map[string]graph.Point, error) {
+		l, err := layout.New(a, g, opts...)
+		if err != nil {
+			return nil, err
+		}
+		pos := layout.Run(l, 500)
+		out := make(map[string]graph.Point, len(pos))
+		for i, p := range pos {
+			if i < len(g.Nodes) {
+				out[g.Nodes[i].ID] = p
+			}
+		}
+		return out, nil
+	}
+}
 
 // autoLayout lays out the selection (kept around its centre) or, with
 // nothing selected, the whole graph, as one apply_layout.

@@ -46,7 +46,8 @@
 // Actions cover undo/redo (a [History] of [Step]s with inverses from
 // change.Inverse at issue time), delete, copy/cut/paste/duplicate, align
 // ([AlignBoxes]) and distribute ([DistributeBoxes]), find, fit, grid and
-// snap, collapse/expand, and nested-graph navigation ([Editor.Back]).
+// snap, collapse/expand, auto-layout ([LayoutWith] graph/layout, layered by
+// default) and nested-graph navigation ([Editor.Back]).
 //
 // Scripted input ([ParseScript]) turns a small text format into a timeline
 // of Input snapshots that drives the same systems as real input.

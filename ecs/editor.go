@@ -3,6 +3,7 @@ package ecs
 import (
 	"github.com/cimviz/cimviz/graph"
 	"github.com/cimviz/cimviz/graph/change"
+	"github.com/cimviz/cimviz/graph/layout"
 	arche "github.com/mlange-42/arche/ecs"
 )
 
@@ -53,7 +54,8 @@ type Editor struct {
 
 // NewEditor returns an editor with an empty graph.
 func NewEditor(opts ...Option) *Editor {
-	cfg := config{width: 1280, height: 800, keymap: DefaultKeymap(), newID: counterIDs()}
+	cfg := config{width: 1280, height: 800, keymap: DefaultKeymap(), newID: counterIDs(),
+		layout: LayoutWith(layout.AlgoLayered)}
 	for _, o := range opts {
 		o(&cfg)
 	}

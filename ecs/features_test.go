@@ -222,9 +222,32 @@ func TestAutoLayoutSelectionKeepsItsCentre(t *testing.T) {
 }
 
 func TestAutoLayoutWithoutEngineSaysSo(t *testing.T) {
-	s := newSession(t, sample())
+	svc := NewLocalService(sample())
+	ed := NewEditor(WithSize(testW, testH), WithLayout(nil))
+	ed.Load(sample())
+	s := &session{t: t, ed: ed, svc: svc}
 	s.play(`key ctrl+l`)
 	if st := s.ed.Status(); !st.IsError || !strings.Contains(st.Message, "layout") || len(s.svc.Log()) != 0 {
 		t.Errorf("status %+v, %d commands", st, len(s.svc.Log()))
 	}
+}
+
+func TestDefaultAutoLayoutSeparatesNodes(t *testing.T) {
+	g := graph.New("g", "")
+	for _, id := range []string{"a", "b", "c", "d"} {
+		_ = g.AddNode(graph.Node{ID: id}) // all on top of each other
+	}
+	_ = g.AddEdge(graph.Edge{ID: "ab", From: "a", To: "b"})
+	_ = g.AddEdge(graph.Edge{ID: "bc", From: "b", To: "c"})
+	s := newSession(t, g)
+	s.play(`key ctrl+l`)
+	seen := map[graph.Point]string{}
+	for _, id := range []string{"a", "b", "c", "d"} {
+		p := s.node("g", id).Pos
+		if other, dup := seen[p]; dup {
+			t.Errorf("%s and %s both at %v after auto-layout", id, other, p)
+		}
+		seen[p] = id
+	}
+	s.sameAsService()
 }

@@ -122,6 +122,8 @@ func (s *store) loadGraph(st *change.State) {
 	s.doc = st
 	g := st.Graph
 	s.lookup.Graph = g.ID
+	s.lookup.Nodes = make(map[string]arche.Entity, len(g.Nodes))
+	s.lookup.Edges = make(map[string]arche.Entity, len(g.Edges))
 	for _, n := range g.Nodes {
 		s.spawnNode(n)
 	}
