@@ -111,3 +111,78 @@ func sameGraph(a, b *graph.Graph) bool {
 		return x.ID == y.ID && x.Pos == y.Pos && x.Label == y.Label && x.Ref == y.Ref
 	}) && slices.Equal(a.Edges, b.Edges)
 }
+
+func TestEscapeCancelsDrag(t *testing.T) {
+	s := newSession(t, sample())
+	s.play(`
+		down left 400 300
+		move 450 300
+		move 500 300
+	`)
+	if v, _ := s.ed.Node("a"); !v.Ghost || v.Pos != (graph.Point{X: 100}) || v.Committed != (graph.Point{}) {
+		t.Fatalf("mid-drag a = %+v, want a ghost at (100,0) over the committed origin", v)
+	}
+	s.play(`
+		key escape
+		up left
+	`)
+	if v, _ := s.ed.Node("a"); v.Ghost || len(s.svc.Log()) != 0 {
+		t.Errorf("after Escape: ghost %v, %d commands; want none", v.Ghost, len(s.svc.Log()))
+	}
+}
+
+func TestConnectToNothingAddsNoEdge(t *testing.T) {
+	s := newSession(t, sample())
+	s.play(`drag left 446 300 446 420`)
+	if len(s.svc.Log()) != 0 {
+		t.Errorf("%v sent for a connect dropped on empty space", s.commandTypes())
+	}
+	if _, _, ok := s.ed.ConnectLine(); ok {
+		t.Error("the rubber edge must go when the button is released")
+	}
+}
+
+func TestEventsPulseThenSettle(t *testing.T) {
+	s := newSession(t, sample())
+	s.play(`
+		click left 400 300
+		key f2
+		text "Z"
+		key enter
+	`)
+	if v, _ := s.ed.Node("a"); v.Pulse <= 0 {
+		t.Fatal("the renamed node must pulse")
+	}
+	s.play(`wait 1s`)
+	r := s.ed.Revision()
+	if v, _ := s.ed.Node("a"); v.Pulse != 0 {
+		t.Errorf("pulse %v after a second, want 0", v.Pulse)
+	}
+	s.play(`wait 100ms`)
+	if s.ed.Revision() != r {
+		t.Error("revision still moving once the pulse ended")
+	}
+}
+
+func TestHoverFollowsPointer(t *testing.T) {
+	s := newSession(t, sample())
+	s.play(`move 400 300`)
+	if v, _ := s.ed.Node("a"); !v.Hovered {
+		t.Error("a under the pointer must be hovered")
+	}
+	s.play(`move 700 100`)
+	if v, _ := s.ed.Node("a"); v.Hovered {
+		t.Error("a must lose hover when the pointer leaves")
+	}
+}
+
+func TestUndoWithEmptyHistorySaysSo(t *testing.T) {
+	s := newSession(t, sample())
+	s.play(`
+		key ctrl+z
+		key ctrl+y
+	`)
+	if len(s.svc.Log()) != 0 || s.ed.Status().Message != ErrNothingToRedo.Error() {
+		t.Errorf("status %q, %d commands", s.ed.Status().Message, len(s.svc.Log()))
+	}
+}

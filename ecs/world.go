@@ -83,16 +83,13 @@ func (s *store) spawnEdge(ge graph.Edge) (arche.Entity, bool) {
 	return e, true
 }
 
-// removeNode deletes a node entity and the edges touching it.
+// removeNode deletes a node entity. Its edges are gone already: the
+// aggregate removes them in an edges_removed event before node_removed,
+// and change.Apply refuses node_removed while edges touch the node.
 func (s *store) removeNode(id string) {
 	e, ok := s.lookup.Nodes[id]
 	if !ok {
 		return
-	}
-	for eid, ee := range s.lookup.Edges {
-		if d := s.m.edge.Get(ee); d.From == e || d.To == e {
-			s.removeEdge(eid)
-		}
 	}
 	delete(s.lookup.Nodes, id)
 	s.index.Remove(e)
