@@ -119,7 +119,8 @@ func readDocument(path string, progress io.Writer) (*codec.Document, error) {
 
 func importDocument(c *graphClient, doc *codec.Document, f transferFlags, out, progress io.Writer) error {
 	if f.as != "" {
-		renameGraph(doc, doc.Root, f.as)
+		change.RenameGraphID(doc.Graphs, doc.Root, f.as)
+		doc.Root = f.as
 	}
 	for from, to := range change.SanitizeIDs(doc.Graphs) {
 		fmt.Fprintf(progress, "graph %q is imported as %q\n", from, to)
@@ -145,23 +146,6 @@ func importDocument(c *graphClient, doc *codec.Document, f transferFlags, out, p
 	return nil
 }
 
-// renameGraph gives graph from the ID to, rewriting the refs to it.
-func renameGraph(doc *codec.Document, from, to string) {
-	for _, g := range doc.Graphs {
-		if g.ID == from {
-			g.ID = to
-		}
-		for i := range g.Nodes {
-			if g.Nodes[i].Ref == from {
-				g.Nodes[i].Ref = to
-			}
-		}
-	}
-	if doc.Root == from {
-		doc.Root = to
-	}
-}
-
 // exportDocument fetches a graph and every graph it nests (at sequence at,
 // or now) and writes them in the format of path's extension.
 func exportDocument(c *graphClient, root, path string, at uint64, out io.Writer) error {
@@ -172,7 +156,7 @@ func exportDocument(c *graphClient, root, path string, at uint64, out io.Writer)
 	doc := &codec.Document{Root: root}
 	queue := []string{root}
 	for seen := map[string]bool{root: true}; len(queue) > 0; queue = queue[1:] {
-		g, err := c.get(queue[0], at)
+		g, err := c.fetch(queue[0], at)
 		if err != nil {
 			return err
 		}
@@ -208,8 +192,10 @@ func writeAtomically(path string, write func(io.Writer) error) error {
 // graphClient is the graph service's client with a per-request timeout.
 type graphClient struct {
 	*graphdomain.Client
-	timeout time.Duration
-	err     error // first failure of exists, which cannot return one
+	nc       *nats.Conn
+	progress io.Writer
+	timeout  time.Duration
+	err      error // first failure of exists, which cannot return one
 }
 
 func (c *graphClient) send(cmd change.Command) error {
@@ -224,6 +210,38 @@ func (c *graphClient) get(id string, at uint64) (*graph.Graph, error) {
 	defer cancel()
 	v, err := c.Get(ctx, id, graphdomain.GetArgs{Sequence: at})
 	return v.Graph, err
+}
+
+// fetch gets a graph; when the service gives no answer (a graph whose
+// reply would not fit in one NATS message), it rebuilds the graph from
+// the event store instead.
+func (c *graphClient) fetch(id string, at uint64) (*graph.Graph, error) {
+	g, err := c.get(id, at)
+	var refusal *service.Error
+	if err == nil || errors.As(err, &refusal) {
+		return g, err
+	}
+	fmt.Fprintf(c.progress, "%v; rebuilding graph %q from the event store\n", err, id)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*c.timeout)
+	defer cancel()
+	store, err := jsstore.Open(ctx, c.nc, graphdomain.Name)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	if at == 0 {
+		if at, err = store.LastSequence(ctx); err != nil {
+			return nil, err
+		}
+	}
+	s, err := graphdomain.AtSequence(ctx, store, id, at)
+	if err == nil && !s.Exists() {
+		err = fmt.Errorf("graph %q: %w", id, service.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.Graph, nil
 }
 
 // exists asks whether a graph ID is taken; a failure other than "not
@@ -249,7 +267,7 @@ func withGraphService(f transferFlags, fn func(*graphClient) error) error {
 		running, err = startGraphDomain(b.nc, logger)
 	}
 	if err == nil {
-		err = fn(&graphClient{Client: graphdomain.NewClient(b.nc), timeout: f.timeout})
+		err = fn(&graphClient{Client: graphdomain.NewClient(b.nc), nc: b.nc, progress: os.Stderr, timeout: f.timeout})
 	}
 	return errors.Join(err, stopDomains(running), b.close())
 }

@@ -161,3 +161,28 @@ func TestImportExportOverNATS(t *testing.T) {
 		t.Fatalf("exported %+v", back.Graphs)
 	}
 }
+
+// A graph whose get reply does not fit in one NATS message is exported
+// all the same: rebuilt from the event store.
+func TestExportOfAGraphTooBigForOneMessage(t *testing.T) {
+	srv, nc := natstest.StartOn(t, natsembed.Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0", MaxPayload: 256 << 10})
+	running, err := startDomains(context.Background(), nc, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	t.Cleanup(func() { _ = stopDomains(running) })
+	must(t, err)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "big.json"), filepath.Join(dir, "out.json")
+	doc := sampleDocument(t, 2500)
+	writeDocument(t, in, doc)
+	if code, msg := cli("import", "--nats", srv.ClientURL(), in); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, msg)
+	}
+	code, msg := cli("export", "--nats", srv.ClientURL(), "--timeout", "1s", "flow", out)
+	if code != 0 { // without the rebuild, the query times out and export fails
+		t.Fatalf("export: exit %d: %s", code, msg)
+	}
+	back, err := readDocument(out, io.Discard)
+	must(t, err)
+	if got, want := graphsJSON(t, back), graphsJSON(t, doc); got != want {
+		t.Fatalf("export differs:\n got %.300s\nwant %.300s", got, want)
+	}
+}

@@ -200,6 +200,22 @@ func SanitizeIDs(graphs []*graph.Graph) map[string]string {
 			g.ID = id
 		}
 	}
+	rewriteRefs(graphs, renamed)
+	return renamed
+}
+
+// RenameGraphID gives graph from the ID to and rewrites the refs to it, in
+// place (to import a file's graph under another ID).
+func RenameGraphID(graphs []*graph.Graph, from, to string) {
+	for _, g := range graphs {
+		if g.ID == from {
+			g.ID = to
+		}
+	}
+	rewriteRefs(graphs, map[string]string{from: to})
+}
+
+func rewriteRefs(graphs []*graph.Graph, renamed map[string]string) {
 	for _, g := range graphs {
 		for i, n := range g.Nodes {
 			if to, ok := renamed[n.Ref]; ok {
@@ -207,5 +223,4 @@ func SanitizeIDs(graphs []*graph.Graph) map[string]string {
 			}
 		}
 	}
-	return renamed
 }

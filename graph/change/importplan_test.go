@@ -133,6 +133,10 @@ func TestSanitizeIDs(t *testing.T) {
 	if a.Nodes[0].Ref != "my_flow_v1" || b.Nodes[0].Ref != "my_flow_v1" {
 		t.Fatalf("refs not rewritten: %q %q", a.Nodes[0].Ref, b.Nodes[0].Ref)
 	}
+	RenameGraphID([]*graph.Graph{a, b}, "my_flow_v1", "main")
+	if a.ID != "main" || a.Nodes[0].Ref != "main" || b.Nodes[0].Ref != "main" || b.ID != "my_flow_v1_2" {
+		t.Fatalf("rename: %q %q, refs %q %q", a.ID, b.ID, a.Nodes[0].Ref, b.Nodes[0].Ref)
+	}
 	for _, name := range []string{"a\x00b", "a\xffb", "*", ">", "tab\there"} {
 		if err := ValidGraphID(TokenID(name)); err != nil {
 			t.Errorf("TokenID(%q) = %q: %v", name, TokenID(name), err)
