@@ -7,7 +7,13 @@
 //
 // The domain service (domains/graphdomain) runs exactly this code behind
 // NATS; the editor (package ecs) emits these commands as its intents and may
-// run Decide and Apply locally to predict the outcome. Nothing here does I/O.
+// run Decide and Apply locally to predict the outcome. [PlanImport] turns a
+// decoded file (several graphs that may nest each other) into commands
+// that fit the service's message limits. Nothing here does I/O.
+//
+// Refusals wrap [ErrInvalid], [ErrNotFound], [ErrDuplicate] (the graph
+// package's own sentinels) or [ErrArchived]; an event that does not fit
+// its state wraps [ErrCorrupt].
 //
 // Vocabulary (command -> events):
 //
