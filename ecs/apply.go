@@ -31,7 +31,7 @@ func ApplyEvent(w *arche.World, graphID string, ev change.Event) error {
 	if err != nil {
 		return fmt.Errorf("apply %s to graph %q: %w", ev.EventType(), graphID, err)
 	}
-	s.doc = next
+	s.doc, s.pred = next, nil
 	s.project(ev)
 	s.touch()
 	return nil

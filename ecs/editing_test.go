@@ -2,6 +2,7 @@ package ecs
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cimviz/cimviz/graph"
@@ -184,5 +185,26 @@ func TestUndoWithEmptyHistorySaysSo(t *testing.T) {
 	`)
 	if len(s.svc.Log()) != 0 || s.ed.Status().Message != ErrNothingToRedo.Error() {
 		t.Errorf("status %q, %d commands", s.ed.Status().Message, len(s.svc.Log()))
+	}
+}
+
+// TestInversesSeeCommandsInFlight: two renames issued before either is
+// answered; undoing the second must restore the first's label, not the
+// label confirmed when it was issued.
+func TestInversesSeeCommandsInFlight(t *testing.T) {
+	s := newSession(t, sample())
+	for _, label := range []string{"X", "Y"} {
+		sc, _ := ParseScript(strings.NewReader("wait 500ms\nclick left 400 300\nkey f2\ntext \"" + label + "\"\nkey enter"))
+		for _, in := range sc.Frames(testW, testH) {
+			s.ed.Update(in) // no pump: the service has not answered yet
+		}
+	}
+	if s.ed.Status().Pending != 2 {
+		t.Fatalf("pending %d, want 2 in flight", s.ed.Status().Pending)
+	}
+	s.svc.Pump(s.ed)
+	s.play("key ctrl+z")
+	if n := s.node("g", "a"); n.Label != "X" {
+		t.Errorf("undo of the second rename gave %q, want X", n.Label)
 	}
 }

@@ -33,25 +33,26 @@ type History struct {
 // plan predicts a group of commands against a copy of state: each
 // command is decided and applied in turn so the next inverse sees the
 // state its command will meet. It fails on the first refused command.
-func plan(state *change.State, label string, cmds []change.Command, known change.Known) (Step, error) {
+// It returns the step and the state after it.
+func plan(state *change.State, label string, cmds []change.Command, known change.Known) (Step, *change.State, error) {
 	st := state.Clone()
 	step := Step{Label: label}
 	for _, c := range cmds {
 		inv, err := change.Inverse(st, c)
 		if err != nil {
-			return Step{}, fmt.Errorf("%s: %w", label, err)
+			return Step{}, nil, fmt.Errorf("%s: %w", label, err)
 		}
 		evs, err := change.Decide(st, c, known)
 		if err != nil {
-			return Step{}, fmt.Errorf("%s: %w", label, err)
+			return Step{}, nil, fmt.Errorf("%s: %w", label, err)
 		}
 		if st, err = applyAll(st, evs); err != nil {
-			return Step{}, fmt.Errorf("%s: %w", label, err)
+			return Step{}, nil, fmt.Errorf("%s: %w", label, err)
 		}
 		step.Commands = append(step.Commands, c)
 		step.Inverses = append(step.Inverses, inv)
 	}
-	return step, nil
+	return step, st, nil
 }
 
 func applyAll(st *change.State, evs []change.Event) (*change.State, error) {

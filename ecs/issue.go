@@ -27,19 +27,21 @@ func (ed *Editor) issue(label string, cmds ...change.Command) bool {
 	if len(cmds) == 0 {
 		return false
 	}
-	step, err := plan(ed.s.doc, label, cmds, ed.known)
+	step, after, err := plan(ed.s.predicted(ed.known), label, cmds, ed.known)
 	if err != nil {
 		ed.s.setStatus(err.Error(), true)
 		return false
 	}
 	ed.hist.record(step)
-	ed.send(step)
+	ed.send(step, after)
 	return true
 }
 
-// send puts a step's commands in the outbox and logs it.
-func (ed *Editor) send(step Step) {
+// send puts a step's commands in the outbox and marks them in flight;
+// after is the predicted state once they apply, nil if unknown.
+func (ed *Editor) send(step Step, after *change.State) {
 	ed.outbox.Commands = append(ed.outbox.Commands, step.Commands...)
+	ed.s.sent(step.Commands, after)
 	ed.s.status.Pending += len(step.Commands)
 	ed.s.setStatus(step.Label, false)
 }
@@ -53,7 +55,7 @@ func (ed *Editor) undo() {
 	}
 	inv := Step{Label: "undo " + step.Label, Commands: step.undoCommands()}
 	ed.hist.Log = append(ed.hist.Log, inv)
-	ed.send(inv)
+	ed.send(inv, nil)
 }
 
 // redo sends again the last step undone, its inverses recomputed.
@@ -63,13 +65,14 @@ func (ed *Editor) redo() {
 		ed.s.setStatus(err.Error(), false)
 		return
 	}
-	if fresh, err := plan(ed.s.doc, step.Label, step.Commands, ed.known); err == nil {
+	fresh, after, err := plan(ed.s.predicted(ed.known), step.Label, step.Commands, ed.known)
+	if err == nil {
 		ed.hist.Undo[len(ed.hist.Undo)-1] = fresh
 		step = fresh
 	}
 	redo := Step{Label: "redo " + step.Label, Commands: step.Commands, Inverses: step.Inverses}
 	ed.hist.Log = append(ed.hist.Log, redo)
-	ed.send(redo)
+	ed.send(redo, after)
 }
 
 // known tells the local prediction which graphs exist: the open one, those
@@ -100,6 +103,7 @@ type Reply struct {
 // snaps optimistic positions back and shows the reason.
 func (ed *Editor) Receive(r Reply) {
 	ed.s.status.Pending = max(0, ed.s.status.Pending-1)
+	ed.s.answered()
 	if r.Err != nil {
 		ed.s.rollback(r.Cmd)
 		ed.s.setStatus(fmt.Sprintf("%s refused: %v", r.Cmd.CommandType(), r.Err), true)

@@ -9,19 +9,21 @@ import (
 // store is the editor's private resource: everything the systems share,
 // reachable from the world alone (so [ApplyEvent] needs only the world).
 type store struct {
-	w      *arche.World
-	m      *maps
-	lookup *Lookup
-	index  *SpatialIndex
-	doc    *change.State // authoritative mirror of the open graph
-	rev    *Revision
-	cam    *Camera
-	clock  *Clock
-	grid   *Grid
-	status *Status
-	ptr    *Pointer
-	ui     *UI
-	input  Input
+	w        *arche.World
+	m        *maps
+	lookup   *Lookup
+	index    *SpatialIndex
+	doc      *change.State // authoritative mirror of the open graph
+	rev      *Revision
+	cam      *Camera
+	clock    *Clock
+	grid     *Grid
+	status   *Status
+	ptr      *Pointer
+	ui       *UI
+	input    Input
+	inflight []change.Command // sent and not yet answered, oldest first
+	pred     *change.State    // doc with inflight applied; nil: rebuild
 	// wantSelect holds IDs of nodes to select when they are added.
 	wantSelect map[string]bool
 }
