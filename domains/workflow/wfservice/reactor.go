@@ -62,8 +62,7 @@ func (r *Reactor) startChild(ctx context.Context, e message.Event, step string) 
 	}
 	start, err := workflow.ChildStart(parent, def, step)
 	if err != nil {
-		return worker.Report(ctx, r.client, e, workflow.TypeFailStep,
-			workflow.FailStep{StepRef: workflow.StepRef{Instance: parent.ID, Step: step}, Reason: err.Error()})
+		return worker.Report(ctx, r.client, e, workflow.FailStep{StepRef: workflow.StepRef{Instance: parent.ID, Step: step}, Reason: err.Error()})
 	}
 	payload := StartPayload{Workflow: start.Workflow, Context: start.Context, Depth: start.Depth, Parent: start.Parent, ParentStep: start.ParentStep}
 	cmd, err := worker.Caused(e, workflow.TypeStartInstance, start.Instance, payload)
@@ -83,8 +82,7 @@ func (r *Reactor) childRefused(ctx context.Context, e message.Event, parent, ste
 	if !errors.Is(err, service.ErrInvalid) && !errors.Is(err, service.ErrNotFound) {
 		return worker.Later
 	}
-	return worker.Report(ctx, r.client, e, workflow.TypeFailStep,
-		workflow.FailStep{StepRef: workflow.StepRef{Instance: parent, Step: step}, Reason: "child not started: " + err.Error()})
+	return worker.Report(ctx, r.client, e, workflow.FailStep{StepRef: workflow.StepRef{Instance: parent, Step: step}, Reason: "child not started: " + err.Error()})
 }
 
 func (r *Reactor) reportToParent(ctx context.Context, e message.Event) worker.Verdict {
@@ -97,7 +95,7 @@ func (r *Reactor) reportToParent(ctx context.Context, e message.Event) worker.Ve
 	if !ok {
 		return worker.Ack
 	}
-	return worker.Report(ctx, r.client, e, cmd.CommandType(), cmd)
+	return worker.Report(ctx, r.client, e, cmd)
 }
 
 func (r *Reactor) parentDefinition(ctx context.Context, parent string) *workflow.Definition {

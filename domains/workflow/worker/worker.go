@@ -71,24 +71,23 @@ func work(ctx context.Context, client *service.Client, do Do, e message.Event) V
 	if ctx.Err() != nil {
 		return Later
 	}
-	typ, payload := reportFor(t, out, err)
-	return Report(ctx, client, e, typ, payload)
+	return Report(ctx, client, e, reportFor(t, out, err))
 }
 
-func reportFor(t Task, out map[string]any, err error) (string, any) {
+func reportFor(t Task, out map[string]any, err error) workflow.Command {
 	ref := workflow.StepRef{Instance: t.Instance, Step: t.Step, Attempt: t.Attempt}
 	if err != nil {
-		return workflow.TypeFailStep, workflow.FailStep{StepRef: ref, Reason: err.Error()}
+		return workflow.FailStep{StepRef: ref, Reason: err.Error()}
 	}
-	return workflow.TypeCompleteStep, workflow.CompleteStep{StepRef: ref, Outputs: out}
+	return workflow.CompleteStep{StepRef: ref, Outputs: out}
 }
 
-// Report sends a command about cause's instance, caused by cause, and
+// Report sends cmd, caused by cause, and
 // says what to do with the event: Ack when the service took it or refused
 // it for good (the step moved on), Later when the instance is paused or
 // the service did not answer.
-func Report(ctx context.Context, client *service.Client, cause message.Event, typ string, payload any) Verdict {
-	cmd, err := Caused(cause, typ, cause.AggregateID, payload)
+func Report(ctx context.Context, client *service.Client, cause message.Event, c workflow.Command) Verdict {
+	cmd, err := Caused(cause, c.CommandType(), c.Target(), c)
 	if err != nil {
 		return Ack
 	}
