@@ -55,6 +55,9 @@ type Handle func(ctx context.Context, e message.Event) Verdict
 func Consume(ctx context.Context, nc *nats.Conn, c Consumer, handle Handle) error {
 	cons, err := c.open(ctx, nc)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped before it began: not a failure
+		}
 		return err
 	}
 	sem := make(chan struct{}, max(c.Concurrency, 1))
