@@ -108,11 +108,16 @@ func (c *cache[S]) drop(id string) {
 type stripes [64]sync.Mutex
 
 func (s *stripes) lock(id string) func() {
+	m := &s[stripe(id, len(s))]
+	m.Lock()
+	return m.Unlock
+}
+
+// stripe spreads aggregate IDs over n slots (FNV-1a, no allocation).
+func stripe(id string, n int) int {
 	var h uint32 = 2166136261
 	for i := 0; i < len(id); i++ {
 		h = (h ^ uint32(id[i])) * 16777619
 	}
-	m := &s[h%uint32(len(s))]
-	m.Lock()
-	return m.Unlock
+	return int(h % uint32(n))
 }

@@ -10,8 +10,10 @@ import (
 
 	"github.com/cimviz/cimviz/domains/demo"
 	"github.com/cimviz/cimviz/domains/eventstore"
+	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
 	"github.com/cimviz/cimviz/domains/eventstore/memstore"
 	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/domains/natsembed/natstest"
 	"github.com/cimviz/cimviz/domains/service"
 )
 
@@ -23,6 +25,27 @@ func newStore(t testing.TB) eventstore.Store {
 	}
 	t.Cleanup(func() { _ = s.Close() })
 	return s
+}
+
+// eachStore runs a test on the in-memory store and on JetStream (the real
+// embedded server, on disk). open returns a handle on the one event log:
+// the same memory store, or a new JetStream store on the same stream.
+func eachStore(t *testing.T, test func(t *testing.T, open func() eventstore.Store)) {
+	t.Run("mem", func(t *testing.T) {
+		store := newStore(t)
+		test(t, func() eventstore.Store { return store })
+	})
+	t.Run("jetstream", func(t *testing.T) {
+		_, nc := natstest.Start(t)
+		test(t, func() eventstore.Store {
+			s, err := jsstore.Open(context.Background(), nc, demo.Domain.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = s.Close() })
+			return s
+		})
+	})
 }
 
 func newEngine(t testing.TB, store eventstore.Store, opts ...service.Option) *service.Engine[demo.Counter] {
@@ -86,7 +109,11 @@ func TestCreateWithoutIDUsesTheCommandID(t *testing.T) {
 }
 
 func TestRetriedCommandTakesEffectOnce(t *testing.T) {
-	store := newStore(t)
+	eachStore(t, testRetriedCommandTakesEffectOnce)
+}
+
+func testRetriedCommandTakesEffectOnce(t *testing.T, open func() eventstore.Store) {
+	store := open()
 	e := newEngine(t, store)
 	mustExecute(t, e, command("create", "c1", `{"name":"visits"}`))
 	inc := command("increment", "c1", `{"by":5}`)
@@ -96,6 +123,7 @@ func TestRetriedCommandTakesEffectOnce(t *testing.T) {
 		"same engine":                e,
 		"restarted engine":           newEngine(t, store),
 		"restarted engine, no cache": newEngine(t, store, service.WithCacheSize(0)),
+		"another store on the log":   newEngine(t, open(), service.WithCacheSize(0)),
 	} {
 		again := mustExecute(t, eng, inc)
 		if !again.Duplicate || again.Version != first.Version || again.Sequence != first.Sequence ||
@@ -152,9 +180,10 @@ func TestRefusalsAppendNothing(t *testing.T) {
 // Two engines on one store stand for two service instances: each has a
 // stale cache after the other's append. Retry commands absorb the
 // conflict; others report it.
-func TestStaleInstanceConflicts(t *testing.T) {
-	store := newStore(t)
-	a, b := newEngine(t, store), newEngine(t, store)
+func TestStaleInstanceConflicts(t *testing.T) { eachStore(t, testStaleInstanceConflicts) }
+
+func testStaleInstanceConflicts(t *testing.T, open func() eventstore.Store) {
+	a, b := newEngine(t, open()), newEngine(t, open())
 	mustExecute(t, a, command("create", "c1", `{"name":"visits"}`))
 	mustExecute(t, b, command("increment", "c1", ""))
 	mustExecute(t, a, command("increment", "c1", "")) // a's cache is stale: retried
@@ -175,9 +204,11 @@ func TestStaleInstanceConflicts(t *testing.T) {
 	}
 }
 
-func TestConcurrentIncrementsAllCount(t *testing.T) {
-	store := newStore(t)
-	engines := []*service.Engine[demo.Counter]{newEngine(t, store), newEngine(t, store), newEngine(t, store)}
+func TestConcurrentIncrementsAllCount(t *testing.T) { eachStore(t, testConcurrentIncrementsAllCount) }
+
+func testConcurrentIncrementsAllCount(t *testing.T, open func() eventstore.Store) {
+	store := open()
+	engines := []*service.Engine[demo.Counter]{newEngine(t, store), newEngine(t, open()), newEngine(t, open())}
 	mustExecute(t, engines[0], command("create", "c1", `{"name":"visits"}`))
 	var wg sync.WaitGroup
 	for i := range 60 {

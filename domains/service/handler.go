@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"runtime/debug"
 
 	"github.com/nats-io/nats.go"
@@ -38,9 +37,7 @@ func (s *Service) stopWorkers() {
 }
 
 func (s *Service) dispatch(req micro.Request) {
-	h := fnv.New32a()
-	h.Write([]byte(req.Headers().Get(message.HeaderAggregateID)))
-	s.workers[h.Sum32()%uint32(len(s.workers))] <- req
+	s.workers[stripe(req.Headers().Get(message.HeaderAggregateID), len(s.workers))] <- req
 }
 
 func (s *Service) work(in chan micro.Request) {
@@ -98,7 +95,7 @@ func (s *Service) decodeCommand(req micro.Request) (message.Command, error) {
 		h = nats.Header{}
 	}
 	h.Set(message.HeaderCommandType, typ)
-	cmd, err := message.DecodeCommand(s.eng.info().name, h, req.Data())
+	cmd, err := message.DecodeCommand(s.in.name, h, req.Data())
 	if err != nil {
 		return message.Command{}, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
@@ -111,8 +108,8 @@ func (s *Service) nameFrom(subj string, kind subject.Kind) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
-	if parsed.Kind != kind || parsed.Domain != s.eng.info().name {
-		return "", fmt.Errorf("%w: subject %q is not a %s of domain %q", ErrInvalid, subj, kind, s.eng.info().name)
+	if parsed.Kind != kind || parsed.Domain != s.in.name {
+		return "", fmt.Errorf("%w: subject %q is not a %s of domain %q", ErrInvalid, subj, kind, s.in.name)
 	}
 	return parsed.Name, nil
 }

@@ -53,6 +53,7 @@ type Service struct {
 	micro   micro.Service
 	nc      *nats.Conn
 	eng     engine
+	in      domainInfo // eng.info(), computed once
 	cfg     config
 	workers []chan micro.Request
 	wg      sync.WaitGroup
@@ -62,7 +63,7 @@ type Service struct {
 
 // Serve registers eng on nc and starts its workers.
 func Serve[S any](nc *nats.Conn, eng *Engine[S], opts ...Option) (*Service, error) {
-	s := &Service{nc: nc, eng: eng, cfg: newConfig(opts)}
+	s := &Service{nc: nc, eng: eng, in: eng.info(), cfg: newConfig(opts)}
 	s.startWorkers()
 	if err := s.register(); err != nil {
 		s.stopWorkers()
@@ -72,7 +73,7 @@ func Serve[S any](nc *nats.Conn, eng *Engine[S], opts ...Option) (*Service, erro
 }
 
 func (s *Service) register() error {
-	in := s.eng.info()
+	in := s.in
 	svc, err := micro.AddService(s.nc, micro.Config{
 		Name: "cim-" + in.name, Version: in.version, Description: in.description,
 		Metadata:     map[string]string{"domain": in.name},
