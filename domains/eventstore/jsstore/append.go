@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/nats-io/nats.go"
@@ -28,10 +29,24 @@ const (
 	codeWrongLastSeqConst = 10164
 	codeDupInProcess      = 10158
 	codeBatchDuplicate    = 10201
+	codeBatchIncomplete   = 10176
+	codeBatchTooMany      = 10210
+)
+
+// Atomic batches: the server keeps at most 50 open per stream, so one
+// store keeps at most batchSlots open and retries a batch the server
+// dropped as incomplete (nothing of it was stored) a few times.
+const (
+	batchSlots   = 16
+	batchRetries = 4
 )
 
 // errSeenID: the server already holds one of the batch's message IDs.
 var errSeenID = errors.New("message id already stored")
+
+// errBatchDropped: the server abandoned an atomic batch; nothing of it is
+// stored and it may be sent again.
+var errBatchDropped = errors.New("atomic batch dropped")
 
 // Append implements [eventstore.Store.Append].
 func (s *Store) Append(ctx context.Context, aggregateID string, expectedVersion uint64, events []message.Event) (eventstore.AppendResult, error) {
@@ -129,30 +144,51 @@ func (s *Store) lastOf(ctx context.Context, aggregateID string) (version, seq ui
 // publish sends the events, one plain message or one atomic batch, and
 // returns the stream sequence of the last.
 func (s *Store) publish(ctx context.Context, aggregateID string, expSeq uint64, events []message.Event) (uint64, error) {
-	batchID := ""
-	if len(events) > 1 {
-		batchID = message.NewID().String()
+	if len(events) == 1 {
+		return s.request(ctx, s.eventMsg(aggregateID, expSeq, events[0]))
 	}
+	select {
+	case s.batchSlots <- struct{}{}:
+		defer func() { <-s.batchSlots }()
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+	for try := 1; ; try++ {
+		seq, err := s.publishBatch(ctx, aggregateID, expSeq, events)
+		if !errors.Is(err, errBatchDropped) || try == batchRetries {
+			return seq, err
+		}
+		time.Sleep(time.Duration(try) * 5 * time.Millisecond)
+	}
+}
+
+func (s *Store) eventMsg(aggregateID string, expSeq uint64, e message.Event) *nats.Msg {
+	m := &nats.Msg{Subject: eventstore.Subject(s.domain, aggregateID, e.Type), Header: e.Headers(), Data: e.Payload}
+	m.Header[hdrExpectedSubjSeq] = []string{strconv.FormatUint(expSeq, 10)}
+	m.Header[hdrExpectedSubjSubj] = []string{eventstore.AggregateSubjects(s.domain, aggregateID)}
+	return m
+}
+
+// publishBatch sends events as one atomic batch: the first carries the
+// expectation, the last commits and is the only one answered.
+func (s *Store) publishBatch(ctx context.Context, aggregateID string, expSeq uint64, events []message.Event) (uint64, error) {
+	batchID := message.NewID().String()
 	for i, e := range events {
-		m := &nats.Msg{Subject: eventstore.Subject(s.domain, aggregateID, e.Type), Header: e.Headers(), Data: e.Payload}
+		var m *nats.Msg
 		if i == 0 {
-			m.Header[hdrExpectedSubjSeq] = []string{strconv.FormatUint(expSeq, 10)}
-			m.Header[hdrExpectedSubjSubj] = []string{eventstore.AggregateSubjects(s.domain, aggregateID)}
+			m = s.eventMsg(aggregateID, expSeq, e)
+		} else {
+			m = &nats.Msg{Subject: eventstore.Subject(s.domain, aggregateID, e.Type), Header: e.Headers(), Data: e.Payload}
 		}
-		if batchID != "" {
-			m.Header[hdrBatchID] = []string{batchID}
-			m.Header[hdrBatchSeq] = []string{strconv.Itoa(i + 1)}
-		}
-		if i < len(events)-1 {
-			if err := s.nc.PublishMsg(m); err != nil {
-				return 0, fmt.Errorf("publish %s: %w", m.Subject, err)
-			}
-			continue
-		}
-		if batchID != "" {
+		m.Header[hdrBatchID] = []string{batchID}
+		m.Header[hdrBatchSeq] = []string{strconv.Itoa(i + 1)}
+		if i == len(events)-1 {
 			m.Header[hdrBatchCommit] = []string{"1"}
+			return s.request(ctx, m)
 		}
-		return s.request(ctx, m)
+		if err := s.nc.PublishMsg(m); err != nil {
+			return 0, fmt.Errorf("publish %s: %w", m.Subject, err)
+		}
 	}
 	return 0, nil
 }
@@ -190,6 +226,8 @@ func ackError(subject string, code int, desc string) error {
 		return fmt.Errorf("%w: %s: %s", eventstore.ErrConflict, subject, desc)
 	case codeBatchDuplicate:
 		return fmt.Errorf("%w: %s: %s", errSeenID, subject, desc)
+	case codeBatchIncomplete, codeBatchTooMany:
+		return fmt.Errorf("%w: %s: %s", errBatchDropped, subject, desc)
 	}
 	return fmt.Errorf("publish %s: jetstream error %d: %s", subject, code, desc)
 }

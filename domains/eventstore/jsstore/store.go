@@ -33,10 +33,11 @@ type Store struct {
 	str                      jetstream.Stream
 	log                      *slog.Logger
 
-	cache  versionCache
-	mu     sync.Mutex
-	closed bool
-	subs   map[*subscription]struct{}
+	cache      versionCache
+	batchSlots chan struct{}
+	mu         sync.Mutex
+	closed     bool
+	subs       map[*subscription]struct{}
 }
 
 var _ eventstore.Store = (*Store)(nil)
@@ -68,6 +69,7 @@ func Open(ctx context.Context, nc *nats.Conn, domain string, opts ...Option) (*S
 		o(s)
 	}
 	s.cache.init()
+	s.batchSlots = make(chan struct{}, batchSlots)
 	var err error
 	if s.js, err = jetstream.New(nc); err != nil {
 		return nil, fmt.Errorf("jetstream for %s: %w", domain, err)
@@ -124,3 +126,6 @@ func (s *Store) checkOpen() error {
 
 // errStopped ends a Read whose store was closed under it.
 var errStopped = errors.New("stopped")
+
+// Domain is the domain whose events the store holds.
+func (s *Store) Domain() string { return s.domain }
