@@ -79,7 +79,7 @@ func checkGolden(t *testing.T, name string, img *image.RGBA) {
 		return
 	}
 	want := readPNG(t, path)
-	if bad, total := diffPixels(img, want, 24); bad*200 > total {
+	if bad, total := DiffPixels(img, want, 24); bad*200 > total {
 		_ = os.WriteFile(filepath.Join(t.TempDir(), name), encodePNG(img), 0o644)
 		t.Errorf("%s: %d of %d pixels differ from the golden image (run with -update after checking)", name, bad, total)
 	}
@@ -103,22 +103,4 @@ func encodePNG(img image.Image) []byte {
 	var b bytes.Buffer
 	_ = png.Encode(&b, img)
 	return b.Bytes()
-}
-
-// diffPixels counts pixels whose channels differ by more than tol; a size
-// mismatch counts every pixel.
-func diffPixels(a, b image.Image, tol int) (bad, total int) {
-	r := a.Bounds()
-	total = r.Dx() * r.Dy()
-	if r != b.Bounds() {
-		return total, total
-	}
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if !close(a.At(x, y), b.At(x, y), tol) {
-				bad++
-			}
-		}
-	}
-	return bad, total
 }

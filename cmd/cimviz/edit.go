@@ -23,6 +23,7 @@ func init() {
 // editFlags are the editor's command-line options.
 type editFlags struct {
 	screenshot, script, graphFile, svg string
+	save                               string
 	w, h                               int
 	open                               string
 }
@@ -34,6 +35,7 @@ func parseEditFlags(args []string) (*editFlags, error) {
 	fs.StringVar(&f.svg, "svg", "", "with --screenshot: also write the view as SVG to this file")
 	fs.StringVar(&f.script, "script", "", "drive the editor from this input script")
 	fs.StringVar(&f.graphFile, "graph", "", "open this graph file (format by extension: .json, .dot, .graphml, .mmd, .md, ...)")
+	fs.StringVar(&f.save, "save", "", "on exit, write every graph of the document as native JSON to this file")
 	fs.StringVar(&f.open, "open", "", "open the graph with this ID (a subgraph of the document)")
 	size := fs.String("size", "1280x800", "window size WxH")
 	if err := fs.Parse(args); err != nil {
@@ -62,7 +64,12 @@ func runEdit(args []string) error {
 	if err != nil {
 		return err
 	}
-	game, err := newEditorGame(f)
+	doc, err := loadDocument(f.graphFile)
+	if err != nil {
+		return err
+	}
+	svc := ecs.NewLocalService(doc.Graphs...)
+	game, err := newEditorGame(f, doc, svc)
 	if err != nil {
 		return err
 	}
@@ -73,17 +80,26 @@ func runEdit(args []string) error {
 	if err := ebiten.RunGame(game); err != nil && !errors.Is(err, ebiten.Termination) {
 		return err
 	}
+	if f.save != "" {
+		return saveDocument(f.save, doc, svc)
+	}
 	return nil
+}
+
+// saveDocument writes the service's current state of every graph of doc.
+func saveDocument(path string, doc *codec.Document, svc *ecs.LocalService) error {
+	out := &codec.Document{Root: doc.Root}
+	for _, g := range doc.Graphs {
+		if cur, ok := svc.Graph(g.ID); ok {
+			out.Graphs = append(out.Graphs, cur)
+		}
+	}
+	return writeFile(path, func(w *os.File) error { return codec.EncodeJSON(w, out) })
 }
 
 // newEditorGame loads the document, starts the local service and the
 // editor on its root graph, and sets up scripting and capture.
-func newEditorGame(f *editFlags) (*render.Game, error) {
-	doc, err := loadDocument(f.graphFile)
-	if err != nil {
-		return nil, err
-	}
-	svc := ecs.NewLocalService(doc.Graphs...)
+func newEditorGame(f *editFlags, doc *codec.Document, svc *ecs.LocalService) (*render.Game, error) {
 	ed := ecs.NewEditor(ecs.WithSize(float64(f.w), float64(f.h)), ecs.WithSource(svc.Graph))
 	if err := openGraph(ed, doc, f.open); err != nil {
 		return nil, err

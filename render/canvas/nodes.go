@@ -54,6 +54,7 @@ func (f *Frame) node(m *Mesh, s *Scene, n *NodeView, hw, hh float32) {
 	}
 	f.halo(m, s, n, c, hw, hh, r)
 	f.body(m, n, c, hw, hh, r, s.Cam.Zoom, detail)
+	f.handle(m, n, s)
 	f.label(s, n, c, hw, hh)
 }
 
@@ -128,6 +129,19 @@ func (f *Frame) body(m *Mesh, n *NodeView, c Vec, hw, hh, r, zoom float32, detai
 	if n.Flags&NodeRef != 0 {
 		f.refBadge(m, c, hw, hh, zoom, acc)
 	}
+}
+
+// handle draws the connect handle of a hovered or selected node: a dot in
+// the middle of the right side of its box, where a drag starts an edge.
+func (f *Frame) handle(m *Mesh, n *NodeView, s *Scene) {
+	if n.Flags&(NodeHovered|NodeSelected) == 0 {
+		return
+	}
+	p := s.Cam.ToScreen(n.X+n.W/2, n.Y)
+	f.outer = ellipse(f.outer[:0], p, 6, 6, 16)
+	m.Fan(p, f.outer, colBackground)
+	f.outer = ellipse(f.outer[:0], p, 4, 4, 16)
+	m.Fan(p, f.outer, colOK)
 }
 
 // refBadge draws two stacked squares at the top-right corner: "this node

@@ -3,6 +3,8 @@ package canvas
 import (
 	"bytes"
 	"encoding/xml"
+	"image"
+	"image/color"
 	"io"
 	"strings"
 	"testing"
@@ -128,5 +130,18 @@ func TestWriteSVG(t *testing.T) {
 	}
 	if strings.Join(texts, "|") != "ok|Check <A & B>|End" {
 		t.Errorf("SVG texts %q", texts)
+	}
+}
+
+func TestDiffPixels(t *testing.T) {
+	a := image.NewRGBA(image.Rect(0, 0, 4, 4))
+	b := image.NewRGBA(image.Rect(0, 0, 4, 4))
+	b.Set(1, 1, color.RGBA{10, 0, 0, 0})
+	b.Set(2, 2, color.RGBA{200, 0, 0, 255})
+	if bad, total := DiffPixels(a, b, 24); bad != 1 || total != 16 {
+		t.Errorf("DiffPixels = %d of %d, want 1 of 16 (one small and one large change)", bad, total)
+	}
+	if bad, _ := DiffPixels(a, image.NewRGBA(image.Rect(0, 0, 5, 4)), 24); bad != 16 {
+		t.Errorf("different sizes: %d differing pixels, want all 16", bad)
 	}
 }
