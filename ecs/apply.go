@@ -3,6 +3,7 @@ package ecs
 import (
 	"errors"
 	"fmt"
+	"reflect"
 
 	"github.com/cimviz/cimviz/graph/change"
 	arche "github.com/mlange-42/arche/ecs"
@@ -23,6 +24,9 @@ func ApplyEvent(w *arche.World, graphID string, ev change.Event) error {
 	s := storeOf(w)
 	if s == nil {
 		return ErrNoEditor
+	}
+	if ev = deref(ev); ev == nil {
+		return fmt.Errorf("%w: nil event", change.ErrInvalid)
 	}
 	if graphID != s.lookup.Graph {
 		return nil
@@ -60,8 +64,10 @@ func (s *store) project(ev change.Event) {
 		}
 	case change.ElementsRestored:
 		s.restore(e)
-	case change.SubgraphLinked, change.SubgraphUnlinked:
-		s.relink(ev)
+	case change.SubgraphLinked:
+		s.relink(e.Node)
+	case change.SubgraphUnlinked:
+		s.relink(e.Node)
 	case change.LayoutApplied:
 		for id := range e.Positions {
 			s.moveNode(id)
@@ -121,14 +127,7 @@ func (s *store) restore(ev change.ElementsRestored) {
 	}
 }
 
-func (s *store) relink(ev change.Event) {
-	var id string
-	switch e := ev.(type) {
-	case change.SubgraphLinked:
-		id = e.Node
-	case change.SubgraphUnlinked:
-		id = e.Node
-	}
+func (s *store) relink(id string) {
 	e, ok := s.lookup.Nodes[id]
 	n, _ := s.doc.Graph.Node(id)
 	if !ok {
@@ -156,7 +155,7 @@ func (s *store) renameCrumb(name string) {
 // rollback undoes the optimistic part of a refused command.
 func (s *store) rollback(cmd change.Command) {
 	var ids []string
-	switch c := cmd.(type) {
+	switch c := deref(cmd).(type) {
 	case change.MoveNode:
 		ids = []string{c.Node}
 	case change.ApplyLayout:
@@ -170,4 +169,21 @@ func (s *store) rollback(cmd change.Command) {
 			s.reindex(e)
 		}
 	}
+}
+
+// deref turns a pointer to a command or event (*change.NodeAdded) into the
+// value (change.NodeAdded), as decoders may hand either; nil and nil
+// pointers give the zero T (a nil interface).
+func deref[T any](x T) T {
+	var zero T
+	v := reflect.ValueOf(x)
+	if !v.IsValid() || (v.Kind() == reflect.Pointer && v.IsNil()) {
+		return zero
+	}
+	if v.Kind() == reflect.Pointer {
+		if e, ok := v.Elem().Interface().(T); ok {
+			return e
+		}
+	}
+	return x
 }

@@ -105,8 +105,7 @@ func (ed *Editor) Receive(r Reply) {
 	ed.s.status.Pending = max(0, ed.s.status.Pending-1)
 	ed.s.answered()
 	if r.Err != nil {
-		ed.s.rollback(r.Cmd)
-		ed.s.setStatus(fmt.Sprintf("%s refused: %v", r.Cmd.CommandType(), r.Err), true)
+		ed.refused(r)
 		return
 	}
 	for _, ev := range r.Events {
@@ -114,4 +113,14 @@ func (ed *Editor) Receive(r Reply) {
 			ed.s.setStatus(err.Error(), true)
 		}
 	}
+}
+
+// refused snaps back what the command showed early and says why.
+func (ed *Editor) refused(r Reply) {
+	what := "command"
+	if r.Cmd != nil {
+		ed.s.rollback(r.Cmd)
+		what = r.Cmd.CommandType()
+	}
+	ed.s.setStatus(fmt.Sprintf("%s refused: %v", what, r.Err), true)
 }

@@ -101,3 +101,20 @@ func TestCorruptEventChangesNothing(t *testing.T) {
 	}
 	s.sameAsService()
 }
+
+func TestApplyEventAcceptsPointersAndRefusesNil(t *testing.T) {
+	s := newSession(t, sample())
+	if err := ApplyEvent(s.ed.World(), "g", &change.NodeMoved{Node: "a", Pos: graph.Point{X: 5}}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.ed.Node("a"); v.Committed != (graph.Point{X: 5}) {
+		t.Errorf("a at %v after a pointer event, want (5,0)", v.Committed)
+	}
+	if err := ApplyEvent(s.ed.World(), "g", nil); err == nil {
+		t.Error("a nil event must be an error")
+	}
+	s.ed.Receive(Reply{Graph: "g", Err: change.ErrArchived})
+	if !s.ed.Status().IsError {
+		t.Error("a refusal without its command must still be reported")
+	}
+}
