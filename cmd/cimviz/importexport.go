@@ -224,24 +224,7 @@ func (c *graphClient) fetch(id string, at uint64) (*graph.Graph, error) {
 	fmt.Fprintf(c.progress, "%v; rebuilding graph %q from the event store\n", err, id)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*c.timeout)
 	defer cancel()
-	store, err := jsstore.Open(ctx, c.nc, graphdomain.Name)
-	if err != nil {
-		return nil, err
-	}
-	defer store.Close()
-	if at == 0 {
-		if at, err = store.LastSequence(ctx); err != nil {
-			return nil, err
-		}
-	}
-	s, err := graphdomain.AtSequence(ctx, store, id, at)
-	if err == nil && !s.Exists() {
-		err = fmt.Errorf("graph %q: %w", id, service.ErrNotFound)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return s.Graph, nil
+	return graphdomain.Rebuild(ctx, c.nc, id, at)
 }
 
 // exists asks whether a graph ID is taken; a failure other than "not

@@ -5,8 +5,13 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/nats-io/nats.go"
+
 	"github.com/cimviz/cimviz/domains/eventstore"
+	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
 	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/domains/service"
+	"github.com/cimviz/cimviz/graph"
 	"github.com/cimviz/cimviz/graph/change"
 )
 
@@ -40,4 +45,28 @@ func AtVersion(ctx context.Context, store eventstore.Store, id string, v uint64)
 		return nil, fmt.Errorf("%w: graph %q has %d versions, not %d", change.ErrNotFound, id, len(stored), v)
 	}
 	return applyStored(nil, stored[:v])
+}
+
+// Rebuild reads a graph straight from the graph stream on nc, as it was at
+// store sequence at (0: now), without asking the service: for a graph too
+// big for one reply, or when no service runs.
+func Rebuild(ctx context.Context, nc *nats.Conn, id string, at uint64) (*graph.Graph, error) {
+	store, err := jsstore.Open(ctx, nc, Name)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	if at == 0 {
+		if at, err = store.LastSequence(ctx); err != nil {
+			return nil, err
+		}
+	}
+	s, err := AtSequence(ctx, store, id, at)
+	if err == nil && !s.Exists() {
+		err = fmt.Errorf("%w: graph %q at sequence %d", service.ErrNotFound, id, at)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.Graph, nil
 }

@@ -27,6 +27,7 @@ type rig struct {
 	t      testing.TB
 	client *service.Client
 	graphs *graphdomain.Client
+	nc     *nats.Conn
 	mu     sync.Mutex
 	seen   []string // subjects of events, in order
 }
@@ -45,7 +46,7 @@ func start(t testing.TB) *rig {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { svc.Stop(); store.Close() })
-	r := &rig{t: t, client: service.NewClient(nc, graphdomain.Name), graphs: graphdomain.NewClient(nc)}
+	r := &rig{t: t, client: service.NewClient(nc, graphdomain.Name), graphs: graphdomain.NewClient(nc), nc: nc}
 	sub, err := nc.Subscribe("cim.graph.evt.>", func(m *nats.Msg) {
 		r.mu.Lock()
 		r.seen = append(r.seen, m.Subject)
@@ -280,5 +281,26 @@ func TestRetriedCommandOverNATS(t *testing.T) {
 	again, err := r.client.Send(ctx, cmd)
 	if err != nil || !again.Duplicate || again.Version != first.Version {
 		t.Fatalf("retry: %+v, %v (first %+v)", again, err, first)
+	}
+}
+
+// Rebuild reads the same graph from the stream as the service holds, now
+// and in the past, without the service.
+func TestRebuildFromTheStream(t *testing.T) {
+	r := start(t)
+	first := r.must(change.ImportGraph{Graph: "g", Nodes: []graph.Node{nodeA, nodeB}, Edges: []graph.Edge{edge}}).Sequence
+	r.must(change.RemoveNode{Graph: "g", Node: "a"})
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	now, err := graphdomain.Rebuild(ctx, r.nc, "g", 0)
+	if err != nil || now.NodeCount() != 1 || now.EdgeCount() != 0 {
+		t.Fatalf("now: %+v, %v", now, err)
+	}
+	then, err := graphdomain.Rebuild(ctx, r.nc, "g", first)
+	if err != nil || then.NodeCount() != 2 || then.EdgeCount() != 1 {
+		t.Fatalf("then: %+v, %v", then, err)
+	}
+	if _, err := graphdomain.Rebuild(ctx, r.nc, "nope", 0); !errors.Is(err, service.ErrNotFound) {
+		t.Fatalf("missing graph: %v", err)
 	}
 }
