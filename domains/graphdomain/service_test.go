@@ -178,6 +178,16 @@ func TestRefusalsOverNATS(t *testing.T) {
 		{change.UnarchiveGraph{Graph: "g"}, service.ErrInvalid, "not archived"},
 		{change.ApplyLayout{Graph: "g"}, service.ErrInvalid, "no node"},
 		{change.ImportGraph{Graph: "h", Nodes: []graph.Node{nodeA}, Edges: []graph.Edge{edge}}, service.ErrNotFound, `"b"`},
+		{change.CreateGraph{Graph: "bad id"}, service.ErrInvalid, "bad id"},
+		{change.ReplaceGraph{Graph: "nope"}, service.ErrNotFound, "nope"},
+		{change.MoveNode{Graph: "g", Node: "z"}, service.ErrNotFound, `"z"`},
+		{change.RemoveNode{Graph: "g", Node: "z"}, service.ErrNotFound, `"z"`},
+		{change.RemoveEdge{Graph: "g", Edge: "zz"}, service.ErrNotFound, `"zz"`},
+		{change.UpdateNode{Graph: "g", Node: "z"}, service.ErrNotFound, `"z"`},
+		{change.UnlinkSubgraph{Graph: "g", Node: "a"}, service.ErrInvalid, "links no graph"},
+		{change.RestoreElements{Graph: "g"}, service.ErrInvalid, "nothing to restore"},
+		{change.RestoreElements{Graph: "g", Nodes: []change.PlacedNode{{Node: nodeA}}}, service.ErrConflict, "duplicate"},
+		{change.ArchiveGraph{Graph: "old"}, service.ErrConflict, "archived"},
 	}
 	for _, c := range cases {
 		_, err := r.send(c.cmd)
