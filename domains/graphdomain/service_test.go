@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -49,14 +50,31 @@ func start(t testing.TB) *rig {
 	r := &rig{t: t, client: service.NewClient(nc, graphdomain.Name), graphs: graphdomain.NewClient(nc), nc: nc}
 	sub, err := nc.Subscribe("cim.graph.evt.>", func(m *nats.Msg) {
 		r.mu.Lock()
+		defer r.mu.Unlock()
 		r.seen = append(r.seen, m.Subject)
-		r.mu.Unlock()
+		if err := decodable(m); err != nil {
+			r.seen = append(r.seen, err.Error())
+		}
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { sub.Unsubscribe() })
 	return r
+}
+
+// decodable checks that an event on the wire carries its envelope in
+// headers that agree with its subject, and a payload graph/change reads.
+func decodable(m *nats.Msg) error {
+	e, err := message.DecodeEvent(graphdomain.Name, m.Header, m.Data)
+	if err != nil {
+		return err
+	}
+	if want := "cim.graph.evt." + e.AggregateID + "." + e.Type; m.Subject != want || e.IsRoot() {
+		return fmt.Errorf("event %s: headers say %s, root %v", m.Subject, want, e.IsRoot())
+	}
+	_, err = graphdomain.DecodeEvent(e)
+	return err
 }
 
 func (r *rig) send(c change.Command) (service.Ack, error) {
