@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/nats-io/nats.go"
+
+	"github.com/cimviz/cimviz/domains/natsembed"
+	"github.com/cimviz/cimviz/domains/workflow"
+	"github.com/cimviz/cimviz/domains/workflow/simulate"
+	"github.com/cimviz/cimviz/domains/workflow/wfservice"
+)
+
+func init() {
+	register("simulate", "run workflow instances with random durations and outcomes: simulate WORKFLOW --instances N --rate R", runSimulate)
+}
+
+type simulateFlags struct {
+	cfg     simulate.Config
+	natsURL string
+	serve   bool
+}
+
+func parseSimulate(args []string, stderr io.Writer) (simulateFlags, error) {
+	f := simulateFlags{}
+	fs := flag.NewFlagSet("simulate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: cimviz simulate WORKFLOW [flags]\n\nWORKFLOW is a published workflow or a template: %v\n\n", workflow.Templates())
+		fs.PrintDefaults()
+	}
+	fs.IntVar(&f.cfg.Instances, "instances", 20, "how many instances to start")
+	fs.Float64Var(&f.cfg.Rate, "rate", 5, "instance starts per second")
+	fs.Uint64Var(&f.cfg.Seed, "seed", 1, "seed of every random duration and outcome")
+	fs.DurationVar(&f.cfg.MinStep, "min-step", 50*time.Millisecond, "shortest step")
+	fs.DurationVar(&f.cfg.MaxStep, "max-step", 500*time.Millisecond, "longest step")
+	fs.Float64Var(&f.cfg.FailRate, "fail", 0.1, "chance that an automated step's attempt fails")
+	fs.Float64Var(&f.cfg.RejectRate, "reject", 0.05, "chance that an approval is rejected")
+	fs.IntVar(&f.cfg.Workers, "workers", 16, "automated steps done at once")
+	fs.DurationVar(&f.cfg.Progress, "progress", time.Second, "how often to print progress (0: only at the end)")
+	fs.StringVar(&f.natsURL, "nats", "", "NATS server URL (default: an embedded server on a temporary directory)")
+	fs.BoolVar(&f.serve, "serve", true, "also run the workflow services in this process (turn off when `cimviz serve` runs them)")
+	if err := fs.Parse(reorder(args)); err != nil {
+		return f, errors.Join(errUsage, err)
+	}
+	if fs.NArg() != 1 {
+		return f, fmt.Errorf("%w: name one workflow (templates: %v)", errUsage, workflow.Templates())
+	}
+	f.cfg.Workflow = fs.Arg(0)
+	if err := f.cfg.Validate(); err != nil {
+		return f, errors.Join(errUsage, err)
+	}
+	return f, nil
+}
+
+// reorder puts the workflow name after the flags, so that both
+// "simulate WF --rate 5" and "simulate --rate 5 WF" work.
+func reorder(args []string) []string {
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		return append(append([]string(nil), args[1:]...), args[0])
+	}
+	return args
+}
+
+func runSimulate(args []string) error {
+	f, err := parseSimulate(args, os.Stderr)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	nc, closeNATS, err := simulationNATS(f.natsURL)
+	if err != nil {
+		return err
+	}
+	defer closeNATS()
+	if f.serve {
+		svc, err := wfservice.Start(ctx, nc)
+		if err != nil {
+			return err
+		}
+		defer svc.Stop()
+	}
+	sum, err := simulate.Run(ctx, nc, f.cfg, os.Stdout)
+	fmt.Printf("cimviz simulate %s: %d completed, %d failed, %d cancelled of %d; %d events in %.1fs\n",
+		f.cfg.Workflow, sum.Completed, sum.Failed, sum.Cancelled, sum.Started, sum.Events, sum.Elapsed.Seconds())
+	return err
+}
+
+// simulationNATS connects to url, or starts an embedded server on a
+// temporary directory that is removed afterwards.
+func simulationNATS(url string) (*nats.Conn, func(), error) {
+	if url != "" {
+		nc, err := nats.Connect(url, nats.Name("cimviz simulate"))
+		if err != nil {
+			return nil, nil, fmt.Errorf("connect to %s: %w", url, err)
+		}
+		return nc, func() { _ = nc.Drain() }, nil
+	}
+	dir, err := os.MkdirTemp("", "cimviz-simulate-")
+	if err != nil {
+		return nil, nil, err
+	}
+	quiet := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	srv, err := natsembed.Start(natsembed.Config{DataDir: dir, Logger: quiet})
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	nc, err := srv.Connect(nats.Name("cimviz simulate"))
+	closeAll := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+		os.RemoveAll(dir)
+	}
+	if err != nil {
+		closeAll()
+		return nil, nil, err
+	}
+	return nc, closeAll, nil
+}
