@@ -31,6 +31,63 @@ func TestServeBinary(t *testing.T) {
 	t.Run("over TCP", func(t *testing.T) { testServeOverTCP(t, bin) })
 	t.Run("restart after SIGTERM", func(t *testing.T) { testRestartAfterSIGTERM(t, bin) })
 	t.Run("restart after kill -9", func(t *testing.T) { testRestartAfterKill(t, bin) })
+	t.Run("second instance over --nats", func(t *testing.T) { testSecondInstance(t, bin) })
+}
+
+// A second `cimviz serve --nats URL` joins the first one's queue group:
+// both answer discovery, both take commands, and increments racing
+// between their caches all count.
+func testSecondInstance(t *testing.T, bin string) {
+	dir := t.TempDir()
+	p := startServe(t, bin, dir, freePort(t))
+	second := launch(t, bin, p.url, "--nats", p.url)
+	nc := connect(t, p.url)
+	if n := len(gather(t, nc, "$SRV.PING.cim-counter")); n != 2 {
+		t.Fatalf("%d cim-counter instances answer PING, want 2", n)
+	}
+	send(t, nc, counterCmd("create", "shared", `{"name":"shared"}`))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 10 {
+				send(t, nc, counterCmd("increment", "shared", ""))
+			}
+		})
+	}
+	wg.Wait()
+	if last := send(t, nc, counterCmd("increment", "shared", "")); last.Version != 82 {
+		t.Fatalf("after 81 acked increments the counter is at version %d, want 82", last.Version)
+	}
+	for _, m := range gather(t, nc, "$SRV.STATS.cim-counter") {
+		if s := commandStats(t, m.Data); s.Accepted == 0 {
+			t.Errorf("an instance accepted no commands: %+v", s)
+		}
+	}
+	second.stop(t)
+	p.stop(t)
+}
+
+// gather publishes a request and collects every reply that comes within
+// a second of the last one.
+func gather(t *testing.T, nc *nats.Conn, subj string) []*nats.Msg {
+	t.Helper()
+	inbox := nats.NewInbox()
+	sub, err := nc.SubscribeSync(inbox)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Unsubscribe()
+	if err := nc.PublishRequest(subj, inbox, nil); err != nil {
+		t.Fatal(err)
+	}
+	var replies []*nats.Msg
+	for {
+		m, err := sub.NextMsg(time.Second)
+		if err != nil {
+			return replies
+		}
+		replies = append(replies, m)
+	}
 }
 
 // `cimviz serve` answers NATS's service discovery, acks good commands and
@@ -97,8 +154,21 @@ func checkRefusals(t *testing.T, nc *nats.Conn) {
 
 func serviceStats(t *testing.T, nc *nats.Conn) service.Stats {
 	t.Helper()
+	msg, err := nc.Request("$SRV.STATS.cim-counter", nil, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return commandStats(t, msg.Data)
+}
+
+// commandStats is the custom data of the commands endpoint in a STATS
+// reply.
+func commandStats(t *testing.T, reply []byte) service.Stats {
+	t.Helper()
 	var stats micro.Stats
-	request(t, nc, "$SRV.STATS.cim-counter", &stats)
+	if err := json.Unmarshal(reply, &stats); err != nil {
+		t.Fatal(err)
+	}
 	for _, ep := range stats.Endpoints {
 		if ep.Name == "commands" {
 			var s service.Stats
@@ -153,8 +223,16 @@ type serveProc struct {
 // waits for its ready line.
 func startServe(t *testing.T, bin, dir string, port int) *serveProc {
 	t.Helper()
-	p := &serveProc{url: "nats://127.0.0.1:" + strconv.Itoa(port), logs: &syncBuffer{}, exited: make(chan struct{})}
-	p.cmd = exec.Command(bin, "serve", "--data", dir, "--listen", "127.0.0.1:"+strconv.Itoa(port))
+	addr := "127.0.0.1:" + strconv.Itoa(port)
+	return launch(t, bin, "nats://"+addr, "--data", dir, "--listen", addr)
+}
+
+// launch runs `cimviz serve args...` and waits until it says it is ready
+// on url.
+func launch(t *testing.T, bin, url string, args ...string) *serveProc {
+	t.Helper()
+	p := &serveProc{url: url, logs: &syncBuffer{}, exited: make(chan struct{})}
+	p.cmd = exec.Command(bin, append([]string{"serve"}, args...)...)
 	p.cmd.Stderr = p.logs
 	stdout, err := p.cmd.StdoutPipe()
 	if err != nil {
@@ -169,8 +247,8 @@ func startServe(t *testing.T, bin, dir string, port int) *serveProc {
 	go func() { p.err = p.cmd.Wait(); close(p.exited) }()
 	select {
 	case line := <-ready:
-		if !strings.Contains(line, p.url) || !strings.Contains(line, dir) {
-			t.Fatalf("ready line %q does not name %s and %s", line, p.url, dir)
+		if !strings.Contains(line, url) {
+			t.Fatalf("ready line %q does not name %s", line, url)
 		}
 	case <-p.exited:
 		t.Fatalf("cimviz serve exited before ready: %v\n%s", p.err, p.logs)
