@@ -95,3 +95,20 @@ func BenchmarkLoad(b *testing.B) {
 		NewEditor().Load(g)
 	}
 }
+
+// BenchmarkEdges iterates every edge view of a 100k node graph (render
+// does this each drawn frame).
+func BenchmarkEdges(b *testing.B) {
+	ed := NewEditor(WithSize(1280, 800))
+	ed.Load(bigGraph(100_000))
+	b.ResetTimer()
+	for range b.N {
+		n := 0
+		for range ed.Edges() {
+			n++
+		}
+		if n != 99_999 {
+			b.Fatalf("%d edges", n)
+		}
+	}
+}

@@ -31,6 +31,7 @@ func (s *store) collapse() {
 		s.index.Remove(e)
 	}
 	s.index.Set(g, groupBox(s.m.group.Get(g)))
+	s.groups++
 	put(s.w, &s.m.selected, g, Selected{})
 	s.touch()
 }
@@ -47,6 +48,7 @@ func (s *store) expand() {
 		}
 		s.index.Remove(g)
 		s.w.RemoveEntity(g)
+		s.groups--
 	}
 	s.touch()
 }

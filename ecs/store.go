@@ -22,6 +22,7 @@ type store struct {
 	ptr      *Pointer
 	ui       *UI
 	input    Input
+	groups   int              // collapsed groups alive (0: skip hidden checks)
 	inflight []change.Command // sent and not yet answered, oldest first
 	pred     *change.State    // doc with inflight applied; nil: rebuild
 	// wantSelect holds IDs of nodes to select when they are added.

@@ -117,8 +117,10 @@ func (ed *Editor) edgeView(e arche.Entity, d *Edge) (EdgeView, bool) {
 
 // endBox is the drawn box of an edge end and the group hiding it, if any.
 func (ed *Editor) endBox(n arche.Entity) (Rect, arche.Entity) {
-	if h := ed.s.m.hidden.Get(n); h != nil {
-		return groupBox(ed.s.m.group.Get(h.By)), h.By
+	if ed.s.groups > 0 {
+		if h := ed.s.m.hidden.Get(n); h != nil {
+			return groupBox(ed.s.m.group.Get(h.By)), h.By
+		}
 	}
 	sz := ed.s.m.size.Get(n)
 	return RectAround(ed.s.displayPos(n), sz.W, sz.H), arche.Entity{}

@@ -111,6 +111,7 @@ func (s *store) clearGraph() {
 	clear(s.lookup.Nodes)
 	clear(s.lookup.Edges)
 	s.index.Clear()
+	s.groups = 0
 }
 
 // loadGraph replaces the world's graph with the state's.
