@@ -101,6 +101,11 @@ func (e *Engine[S]) check(cmd *message.Command) (CommandSpec, error) {
 // attempt is one load-decide-append round.
 func (e *Engine[S]) attempt(ctx context.Context, cmd message.Command, spec CommandSpec) (Ack, error) {
 	agg, err := e.load(ctx, cmd.AggregateID, e.cfg.refresh)
+	if err == nil && cmd.ExpectedVersion > agg.version {
+		// The client has seen a newer version than the cache: another
+		// instance moved the aggregate on. Catch up before judging.
+		agg, err = e.load(ctx, cmd.AggregateID, true)
+	}
 	if err != nil {
 		return Ack{}, err
 	}

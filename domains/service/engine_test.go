@@ -191,6 +191,9 @@ func testStaleInstanceConflicts(t *testing.T, open func() eventstore.Store) {
 		t.Fatalf("stale rename: err = %v, want a conflict", err)
 	}
 	mustExecute(t, b, command("rename", "c1", `{"name":"hits"}`)) // reloaded after the conflict
+	seen := command("increment", "c1", "")
+	seen.ExpectedVersion = 4 // a saw b's rename; a's cache did not
+	mustExecute(t, a, seen)
 	var got struct {
 		demo.Counter
 		Version uint64 `json:"version"`
@@ -199,7 +202,7 @@ func testStaleInstanceConflicts(t *testing.T, open func() eventstore.Store) {
 	if err != nil || json.Unmarshal(raw, &got) != nil {
 		t.Fatal(err)
 	}
-	if got.Value != 2 || got.Name != "hits" || got.Version != 4 || a.Stats().Retries != 1 {
+	if got.Value != 3 || got.Name != "hits" || got.Version != 5 || a.Stats().Retries != 1 {
 		t.Fatalf("state %+v, stats %+v", got, a.Stats())
 	}
 }
