@@ -49,6 +49,17 @@
 // snap, collapse/expand, auto-layout ([LayoutWith] graph/layout, layered by
 // default) and nested-graph navigation ([Editor.Back]).
 //
+// # Driving the editor (the bridge's contract)
+//
+// Each tick: [Editor.Update], then send [Editor.TakeIntents] in order.
+// Answer each of this client's commands, in the order sent, with
+// [Editor.Receive] (its events, or the refusal: pending positions snap
+// back and the status bar says why). Events other clients caused go
+// through [ApplyEvent] with their graph ID; events of graphs that are not
+// open are ignored (opening a graph reads it fresh from the [Source]).
+// Until a command is answered, later actions are planned on the confirmed
+// state plus the commands in flight, so their inverses stay right.
+//
 // Scripted input ([ParseScript]) turns a small text format into a timeline
 // of Input snapshots that drives the same systems as real input.
 package ecs
