@@ -108,7 +108,7 @@ func readDocument(path string, progress io.Writer) (*codec.Document, error) {
 	defer file.Close()
 	var r io.Reader = file
 	if st, err := file.Stat(); err == nil && st.Size() > 1<<20 {
-		r = &readProgress{r: file, bar: newBar(progress, int(st.Size()>>10), "KiB read")}
+		r = &readProgress{r: file, bar: newBar(barWriter(progress), int(st.Size()>>10), "KiB read")}
 	}
 	doc, err := codec.Decode(r, format)
 	if err != nil {
@@ -130,7 +130,7 @@ func importDocument(c *graphClient, doc *codec.Document, f transferFlags, out, p
 	if err = errors.Join(c.err, err); err != nil {
 		return err
 	}
-	bar := newBar(progress, len(plan), "commands")
+	bar := newBar(barWriter(progress), len(plan), "commands")
 	for i, cmd := range plan {
 		if err := c.send(cmd); err != nil {
 			return fmt.Errorf("import stopped after %d of %d commands: %w", i, len(plan), err)
@@ -269,7 +269,18 @@ func startGraphDomain(nc *nats.Conn, logger *slog.Logger) ([]runningDomain, erro
 	return []runningDomain{{svc: svc, store: store}}, nil
 }
 
-// bar is a one-line progress bar on a terminal stream; silent for one step.
+// barWriter is w when it is a terminal; a bar redrawn with \r is noise in
+// a log or a pipe.
+func barWriter(w io.Writer) io.Writer {
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			return w
+		}
+	}
+	return io.Discard
+}
+
+// bar is a one-line progress bar; silent for a single step.
 type bar struct {
 	w          io.Writer
 	total, now int

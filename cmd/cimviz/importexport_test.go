@@ -186,3 +186,23 @@ func TestExportOfAGraphTooBigForOneMessage(t *testing.T) {
 		t.Fatalf("export differs:\n got %.300s\nwant %.300s", got, want)
 	}
 }
+
+func TestProgressBar(t *testing.T) {
+	var out strings.Builder
+	b := newBar(&out, 4, "commands")
+	for i := 1; i <= 4; i++ {
+		b.set(i)
+	}
+	b.done()
+	last := out.String()[strings.LastIndex(out.String(), "\r")+1:]
+	if last != "["+strings.Repeat("#", 40)+"] 4/4 commands\n" || strings.Count(out.String(), "\r") != 4 {
+		t.Fatalf("bar drew %q", out.String())
+	}
+	var one strings.Builder
+	single := newBar(&one, 1, "commands")
+	single.set(1)
+	single.done()
+	if barWriter(&one) != io.Discard || one.Len() != 0 {
+		t.Fatalf("a one-step bar or a non-terminal drew %q", one.String())
+	}
+}
