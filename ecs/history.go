@@ -3,6 +3,7 @@ package ecs
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/cimviz/cimviz/graph/change"
 )
@@ -74,32 +75,51 @@ func (s Step) undoCommands() []change.Command {
 	return out
 }
 
-// record pushes a new user step: it clears the redo stack (the redo
-// steps stay in the log).
+// Graph is the graph a step changes (every command of a step targets
+// the graph open when it was issued).
+func (s Step) Graph() string {
+	if len(s.Commands) == 0 {
+		return ""
+	}
+	return s.Commands[0].Target()
+}
+
+// record pushes a new user step: it drops the redo steps of the same graph
+// (they stay in the log).
 func (h *History) record(s Step) {
 	h.Undo = append(h.Undo, s)
-	h.Redo = nil
+	h.Redo = slices.DeleteFunc(h.Redo, func(r Step) bool { return r.Graph() == s.Graph() })
 	h.Log = append(h.Log, s)
 }
 
-// popUndo moves the last step to the redo stack and returns it.
-func (h *History) popUndo() (Step, error) {
-	if len(h.Undo) == 0 {
+// popUndo moves the last step on graph g to the redo stack and returns it:
+// each open graph has its own undo order.
+func (h *History) popUndo(g string) (Step, error) {
+	s, ok := takeLast(&h.Undo, g)
+	if !ok {
 		return Step{}, ErrNothingToUndo
 	}
-	s := h.Undo[len(h.Undo)-1]
-	h.Undo = h.Undo[:len(h.Undo)-1]
 	h.Redo = append(h.Redo, s)
 	return s, nil
 }
 
-// popRedo moves the last undone step back to the undo stack.
-func (h *History) popRedo() (Step, error) {
-	if len(h.Redo) == 0 {
+// popRedo moves the last undone step on graph g back to the undo stack.
+func (h *History) popRedo(g string) (Step, error) {
+	s, ok := takeLast(&h.Redo, g)
+	if !ok {
 		return Step{}, ErrNothingToRedo
 	}
-	s := h.Redo[len(h.Redo)-1]
-	h.Redo = h.Redo[:len(h.Redo)-1]
 	h.Undo = append(h.Undo, s)
 	return s, nil
+}
+
+// takeLast removes and returns the last step on graph g.
+func takeLast(stack *[]Step, g string) (Step, bool) {
+	for i := len(*stack) - 1; i >= 0; i-- {
+		if s := (*stack)[i]; s.Graph() == g {
+			*stack = slices.Delete(*stack, i, i+1)
+			return s, true
+		}
+	}
+	return Step{}, false
 }

@@ -48,7 +48,7 @@ func (ed *Editor) send(step Step, after *change.State) {
 
 // undo sends the inverse of this client's last step.
 func (ed *Editor) undo() {
-	step, err := ed.hist.popUndo()
+	step, err := ed.hist.popUndo(ed.s.lookup.Graph)
 	if err != nil {
 		ed.s.setStatus(err.Error(), false)
 		return
@@ -60,14 +60,14 @@ func (ed *Editor) undo() {
 
 // redo sends again the last step undone, its inverses recomputed.
 func (ed *Editor) redo() {
-	step, err := ed.hist.popRedo()
+	step, err := ed.hist.popRedo(ed.s.lookup.Graph)
 	if err != nil {
 		ed.s.setStatus(err.Error(), false)
 		return
 	}
 	fresh, after, err := plan(ed.s.predicted(ed.known), step.Label, step.Commands, ed.known)
 	if err == nil {
-		ed.hist.Undo[len(ed.hist.Undo)-1] = fresh
+		ed.hist.Undo[len(ed.hist.Undo)-1] = fresh // popRedo pushed it last
 		step = fresh
 	}
 	redo := Step{Label: "redo " + step.Label, Commands: step.Commands, Inverses: step.Inverses}

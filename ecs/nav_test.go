@@ -118,3 +118,31 @@ func TestApplyEventAcceptsPointersAndRefusesNil(t *testing.T) {
 		t.Error("a refusal without its command must still be reported")
 	}
 }
+
+func TestUndoIsPerOpenGraph(t *testing.T) {
+	root, sub := nested()
+	s := newSession(t, root, sub)
+	s.play(`
+		drag left 400 300 400 400
+		wait 500ms
+		dblclick 400 400
+		wait 500ms
+		key ctrl+a
+		key delete
+		key backspace
+		key ctrl+z
+	`)
+	if n := s.node("root", "s"); n.Pos != (graph.Point{}) {
+		t.Errorf("undo in root must undo root's move: s at %v", n.Pos)
+	}
+	if g, _ := s.svc.Graph("sub"); len(g.Nodes) != 0 {
+		t.Errorf("undo in root must leave sub's delete alone: %d nodes", len(g.Nodes))
+	}
+	s.play(`
+		key enter
+		key ctrl+z
+	`)
+	if g, _ := s.svc.Graph("sub"); len(g.Nodes) != 2 {
+		t.Errorf("undo inside sub must restore its nodes: %d", len(g.Nodes))
+	}
+}
