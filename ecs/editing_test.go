@@ -208,3 +208,44 @@ func TestInversesSeeCommandsInFlight(t *testing.T) {
 		t.Errorf("undo of the second rename gave %q, want X", n.Label)
 	}
 }
+
+func TestClickEdgeThenDelete(t *testing.T) {
+	s := newSession(t, sample())
+	s.play(`click left 460 302`) // on ab, between a (0,0) and b (120,0)
+	var sel []string
+	for e := range s.ed.Edges() {
+		if e.Selected {
+			sel = append(sel, e.ID)
+		}
+	}
+	if !slices.Equal(sel, []string{"ab"}) {
+		t.Fatalf("selected edges %v, want [ab]", sel)
+	}
+	s.play(`
+		key delete
+		key ctrl+z
+		key ctrl+y
+	`)
+	if got := s.commandTypes(); !slices.Equal(got, []string{"remove_edge", "restore_elements", "remove_edge"}) {
+		t.Errorf("commands %v", got)
+	}
+	if g, _ := s.svc.Graph("g"); len(g.Edges) != 2 || len(g.Nodes) != 3 {
+		t.Errorf("after redo: %d nodes %d edges, want 3 and 2", len(g.Nodes), len(g.Edges))
+	}
+	s.sameAsService()
+}
+
+func TestPulseAPI(t *testing.T) {
+	s := newSession(t, sample())
+	s.ed.PulseNode("b")
+	s.ed.PulseEdge("bc")
+	s.ed.PulseNode("nope")
+	if v, _ := s.ed.Node("b"); v.Pulse != 1 {
+		t.Errorf("b pulse %v, want 1", v.Pulse)
+	}
+	for e := range s.ed.Edges() {
+		if (e.ID == "bc") != (e.Pulse > 0) {
+			t.Errorf("edge %s pulse %v", e.ID, e.Pulse)
+		}
+	}
+}

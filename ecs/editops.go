@@ -22,13 +22,17 @@ func (ed *Editor) AddNodeAt(kind string, screen Vec) string {
 	return n.ID
 }
 
-// deleteSelection removes the selected nodes (their edges go with them)
-// as one undoable step.
+// deleteSelection removes the selected edges and nodes (a node's edges
+// go with it) as one undoable step.
 func (ed *Editor) deleteSelection() {
 	ids := ed.s.selectedIDs()
-	cmds := make([]change.Command, len(ids))
-	for i, id := range ids {
-		cmds[i] = change.RemoveNode{Graph: ed.s.lookup.Graph, Node: id}
+	removed := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		removed[id] = true
+	}
+	cmds := ed.selectedEdgeCommands(removed)
+	for _, id := range ids {
+		cmds = append(cmds, change.RemoveNode{Graph: ed.s.lookup.Graph, Node: id})
 	}
 	ed.issue("delete", cmds...)
 }

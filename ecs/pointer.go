@@ -50,6 +50,7 @@ func (ed *Editor) press(mouse Vec, in Input) {
 		ed.startConnect(p.Hit)
 	case p.HitOK:
 		ed.pressNode(p.Hit)
+	case ed.pressEdge(p.StartW):
 	default:
 		if !p.Additive {
 			ed.s.clearSelection()

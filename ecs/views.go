@@ -86,6 +86,7 @@ type EdgeView struct {
 	Kind     string
 	From, To Rect
 	Pulse    float64
+	Selected bool
 }
 
 // Edges yields every edge whose ends are both drawn, or redirected to a
@@ -108,7 +109,8 @@ func (ed *Editor) edgeView(e arche.Entity, d *Edge) (EdgeView, bool) {
 	if fg != (arche.Entity{}) && fg == tg {
 		return EdgeView{}, false
 	}
-	v := EdgeView{Entity: e, ID: d.ID, Label: d.Label, Kind: d.Kind, From: from, To: to}
+	v := EdgeView{Entity: e, ID: d.ID, Label: d.Label, Kind: d.Kind, From: from, To: to,
+		Selected: ed.s.m.selected.Has(e)}
 	if p := ed.s.m.pulse.Get(e); p != nil && p.Duration > 0 {
 		v.Pulse = 1 - p.Age/p.Duration
 	}
