@@ -12,22 +12,25 @@ import (
 // safe for concurrent use.
 //
 // It is lean: the nats.Msg and its header map are pooled and refilled in
-// place, and an event's subject and header values cost one allocation.
+// place through kept value slices, and an event's subject and header values cost one allocation.
 type Publisher struct {
 	nc   *nats.Conn
 	pool sync.Pool
 }
 
 type pubState struct {
-	msg nats.Msg
-	buf []byte
+	msg     nats.Msg
+	headers headerSlots
+	buf     []byte
 }
 
 // NewPublisher returns a Publisher on nc.
 func NewPublisher(nc *nats.Conn) *Publisher {
 	p := &Publisher{nc: nc}
 	p.pool.New = func() any {
-		return &pubState{msg: nats.Msg{Header: make(nats.Header, 8)}, buf: make([]byte, 0, 256)}
+		st := &pubState{headers: newHeaderSlots(), buf: make([]byte, 0, 256)}
+		st.msg.Header = st.headers.h
+		return st
 	}
 	return p
 }
@@ -38,7 +41,7 @@ func (p *Publisher) Publish(e Event) error {
 	st := p.pool.Get().(*pubState)
 	var w eventWire
 	st.buf, w = encodeEvent(st.buf[:0], e)
-	w.fill(st.msg.Header, e)
+	st.headers.set(w, e)
 	st.msg.Subject, st.msg.Data = w.subject, e.Payload
 	err := p.nc.PublishMsg(&st.msg)
 	st.msg.Data = nil

@@ -48,24 +48,42 @@ func encodeEvent(buf []byte, e Event) ([]byte, eventWire) {
 		causationID: s[ends[2]:ends[3]], version: s[ends[3]:ends[4]], time: s[ends[4]:ends[5]]}
 }
 
-// fill sets e's headers in h, reusing the value slices h already has.
-func (w eventWire) fill(h nats.Header, e Event) {
-	put(h, HeaderMessageID, w.messageID)
-	put(h, HeaderMsgID, w.messageID)
-	put(h, HeaderCorrelationID, w.correlationID)
-	put(h, HeaderCausationID, w.causationID)
-	put(h, HeaderEventType, e.Type)
-	put(h, HeaderAggregateID, e.AggregateID)
-	put(h, HeaderAggregateVersion, w.version)
-	put(h, HeaderTime, w.time)
+// headerOrder lists an event's headers in the order of eventWire.values.
+var headerOrder = [8]string{HeaderMessageID, HeaderMsgID, HeaderCorrelationID, HeaderCausationID,
+	HeaderEventType, HeaderAggregateID, HeaderAggregateVersion, HeaderTime}
+
+// values returns the header values in headerOrder.
+func (w eventWire) values(e Event) [8]string {
+	return [8]string{w.messageID, w.messageID, w.correlationID, w.causationID, e.Type, e.AggregateID, w.version, w.time}
 }
 
-func put(h nats.Header, key, value string) {
-	if vs := h[key]; len(vs) == 1 {
-		vs[0] = value
-		return
+// fill sets e's headers in a fresh h.
+func (w eventWire) fill(h nats.Header, e Event) {
+	for i, v := range w.values(e) {
+		h[headerOrder[i]] = []string{v}
 	}
-	h[key] = []string{value}
+}
+
+// headerSlots is a header map whose value slices are kept, so refilling it
+// for the next event costs no map operations.
+type headerSlots struct {
+	h     nats.Header
+	slots [8][]string
+}
+
+func newHeaderSlots() headerSlots {
+	hs := headerSlots{h: make(nats.Header, len(headerOrder))}
+	for i, k := range headerOrder {
+		hs.slots[i] = []string{""}
+		hs.h[k] = hs.slots[i]
+	}
+	return hs
+}
+
+func (hs *headerSlots) set(w eventWire, e Event) {
+	for i, v := range w.values(e) {
+		hs.slots[i][0] = v
+	}
 }
 
 const hexDigits = "0123456789abcdef"

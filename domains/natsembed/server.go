@@ -128,7 +128,7 @@ func orDefault[T comparable](v, def T) T {
 func (s *Server) Connect(opts ...nats.Option) (*nats.Conn, error) {
 	url := nats.DefaultURL
 	if s.inProc {
-		opts = append([]nats.Option{nats.InProcessServer(s.ns)}, opts...)
+		opts = append([]nats.Option{nats.InProcessServer(inProcess{s})}, opts...)
 	} else {
 		url = s.ClientURL()
 	}
