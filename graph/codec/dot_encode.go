@@ -181,8 +181,8 @@ func dotValue(key, v string) string {
 var dotBareID = regexp.MustCompile(`^([A-Za-z_\x80-\xff][A-Za-z_0-9\x80-\xff]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$`)
 
 // dotQuote writes an ID bare when DOT allows it, else quoted. Backslashes
-// stay as they are (DOT IDs have no escapes but \"), so an ID ending in a
-// backslash cannot be written.
+// stay as they are (DOT IDs have no escapes but \"), so an ID that ends in
+// a backslash or holds \" is written as an <HTML> string instead.
 func dotQuote(s string) string {
 	switch strings.ToLower(s) {
 	case "node", "edge", "graph", "digraph", "subgraph", "strict":
@@ -190,6 +190,9 @@ func dotQuote(s string) string {
 		if dotBareID.MatchString(s) {
 			return s
 		}
+	}
+	if (strings.HasSuffix(s, `\`) || strings.Contains(s, `\"`)) && !strings.ContainsAny(s, "<>") {
+		return "<" + s + ">"
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
 }

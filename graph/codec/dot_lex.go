@@ -17,9 +17,10 @@ const (
 )
 
 type dotToken struct {
-	kind dotKind
-	text string
-	line int
+	kind   dotKind
+	text   string
+	line   int
+	quoted bool // a quoted "node" is an ID, not the keyword
 }
 
 // dotLexer splits DOT source into tokens, dropping comments and
@@ -46,18 +47,18 @@ func (l *dotLexer) next() (dotToken, error) {
 	switch {
 	case strings.IndexByte("{}[];,=:", c) >= 0:
 		l.pos++
-		return dotToken{dotPunct, string(c), line}, nil
+		return dotToken{kind: dotPunct, text: string(c), line: line}, nil
 	case strings.HasPrefix(l.src[l.pos:], "->"), strings.HasPrefix(l.src[l.pos:], "--"):
 		l.pos += 2
-		return dotToken{dotEdgeOp, l.src[l.pos-2 : l.pos], line}, nil
+		return dotToken{kind: dotEdgeOp, text: l.src[l.pos-2 : l.pos], line: line}, nil
 	case c == '"':
 		s, err := l.quoted()
-		return dotToken{dotID, s, line}, err
+		return dotToken{kind: dotID, text: s, line: line, quoted: true}, err
 	case c == '<':
 		s, err := l.html()
-		return dotToken{dotHTML, s, line}, err
+		return dotToken{kind: dotHTML, text: s, line: line}, err
 	case isDOTIDByte(c), c == '-', c == '.':
-		return dotToken{dotID, l.bare(), line}, nil
+		return dotToken{kind: dotID, text: l.bare(), line: line}, nil
 	}
 	return dotToken{}, l.errorf("unexpected character %q", c)
 }

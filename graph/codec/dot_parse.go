@@ -58,7 +58,7 @@ func (p *dotParser) errorf(format string, args ...any) error {
 // keyword reports whether the current token is the (case-insensitive)
 // keyword kw.
 func (p *dotParser) keyword(kw string) bool {
-	return p.tok.kind == dotID && strings.EqualFold(p.tok.text, kw)
+	return p.tok.kind == dotID && !p.tok.quoted && strings.EqualFold(p.tok.text, kw)
 }
 
 func (p *dotParser) punct(s string) bool { return p.tok.kind == dotPunct && p.tok.text == s }

@@ -1,9 +1,12 @@
 package codec
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/cimviz/cimviz/graph"
 )
 
 // TestDecodeErrorsSayWhere: bad input fails with a sentinel the caller can
@@ -79,6 +82,30 @@ func TestEncodeRejectsBrokenDocuments(t *testing.T) {
 	for f := range goldenFormats {
 		if err := Encode(&strings.Builder{}, &Document{Root: "missing"}, f); !errors.Is(err, ErrInvalid) {
 			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+// TestDOTAwkwardIDsSurvive: IDs and labels with quotes, backslashes,
+// keywords and line breaks come back from DOT as they went in.
+func TestDOTAwkwardIDsSurvive(t *testing.T) {
+	ids := []string{`a"b`, `ends\`, `q\"x`, "node", "two\nlines", "-1.5", "1e5", "é ü", `\N`}
+	g := graph.New("g", "")
+	for _, id := range ids {
+		must(g.AddNode(graph.Node{ID: id, Label: id + ` \ "label"`, Props: map[string]string{"note": id}}))
+	}
+	var buf bytes.Buffer
+	if err := EncodeDOT(&buf, NewDocument(g)); err != nil {
+		t.Fatal(err)
+	}
+	back, err := DecodeDOT(&buf)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, buf.String())
+	}
+	for _, id := range ids {
+		n, ok := back.RootGraph().Node(id)
+		if !ok || n.Label != id+` \ "label"` || n.Props["note"] != id {
+			t.Errorf("id %q: found=%v label %q props %v", id, ok, n.Label, n.Props)
 		}
 	}
 }

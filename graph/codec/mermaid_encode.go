@@ -31,6 +31,9 @@ type mermaidWriter struct {
 	used map[string]bool
 }
 
+// mermaidKeywords start statements, so no node may be called so.
+var mermaidKeywords = map[string]bool{"end": true, "subgraph": true, "graph": true, "flowchart": true, "flowchart-elk": true}
+
 var mermaidBad = regexp.MustCompile(`[^A-Za-z0-9_]+`)
 
 // id gives a node an ID Mermaid accepts, unique in the chart.
@@ -39,7 +42,7 @@ func (m *mermaidWriter) id(outlineID string) string {
 		return id
 	}
 	id := mermaidBad.ReplaceAllString(outlineID, "_")
-	if id == "" || strings.EqualFold(id, "end") {
+	if id == "" || mermaidKeywords[strings.ToLower(id)] || mermaidSkipped[id] {
 		id = "n_" + id
 	}
 	id = uniqueID(m.used, id)
