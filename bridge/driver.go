@@ -22,19 +22,20 @@ type Driver struct {
 	// never stalls a frame (defaults 4096 events, 8 ms).
 	MaxPerTick int
 	Budget     time.Duration
-	quietTicks int
+	lastDelivery time.Time
 	// OnLive, when set, runs once the log has been caught up and the world
 	// built (the editor fits the view there).
 	OnLive func(ed *ecs.Editor)
 }
 
-// quietTicksToLive: if the channel stays empty this many ticks, the log is
-// caught up even when its last messages were skipped as malformed.
-const quietTicksToLive = 30
+// quietToLive: if nothing arrives for this long, the log counts as caught
+// up even when its last messages were skipped as malformed (the consumer
+// never hands those over, so the catch-up sequence is never reached).
+const quietToLive = time.Second
 
 // NewDriver returns the game side of b; open is the graph to show first.
 func NewDriver(b *Bridge, open string) *Driver {
-	return &Driver{b: b, proj: NewProjection(), open: open, MaxPerTick: 4096, Budget: 8 * time.Millisecond}
+	return &Driver{b: b, proj: NewProjection(), open: open, MaxPerTick: 4096, Budget: 8 * time.Millisecond, lastDelivery: time.Now()}
 }
 
 // Projection exposes every graph's state (the editor's Source reads it).
@@ -93,10 +94,9 @@ func (d *Driver) drainEvents(ed *ecs.Editor) {
 		}
 		select {
 		case dl := <-d.b.events:
-			d.quietTicks = 0
+			d.lastDelivery = time.Now()
 			d.apply(ed, dl)
 		default:
-			d.quietTicks++
 			d.maybeGoLive(ed)
 			return
 		}
@@ -119,7 +119,7 @@ func (d *Driver) apply(ed *ecs.Editor, dl Delivery) {
 
 // maybeGoLive builds the world once the log is caught up.
 func (d *Driver) maybeGoLive(ed *ecs.Editor) {
-	if d.live || (d.proj.Sequence < d.b.catchUp && d.quietTicks < quietTicksToLive) {
+	if d.live || (d.proj.Sequence < d.b.catchUp && time.Since(d.lastDelivery) < quietToLive) {
 		return
 	}
 	d.live = true

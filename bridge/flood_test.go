@@ -1,53 +1,12 @@
 package bridge_test
 
 import (
-	"encoding/json"
-	"errors"
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
-
-	"github.com/cimviz/cimviz/domains/graphdomain"
-	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/bench"
 	"github.com/cimviz/cimviz/domains/natsembed/natstest"
-	"github.com/cimviz/cimviz/graph"
-	"github.com/cimviz/cimviz/graph/change"
 )
-
-// appendMoves publishes n node_moved events for node "a" of graph "g"
-// (whose version is from) straight into the graph stream with async
-// JetStream publishes, as fast as the server takes them.
-func appendMoves(t testing.TB, nc *nats.Conn, from uint64, n int) {
-	js, err := nc.JetStream(nats.PublishAsyncMaxPending(4096))
-	if err != nil {
-		t.Error(err)
-		return
-	}
-	cause := message.NewRoot()
-	for i := range uint64(n) {
-		v := from + i + 1
-		p, _ := json.Marshal(change.NodeMoved{Node: "a", Pos: graph.Point{X: float64(v - 1), Y: 1}})
-		ev := message.NewEvent(cause, graphdomain.Name, change.TypeNodeMoved, "g", v, p)
-		m := &nats.Msg{Subject: "cim.graph.evt.g." + change.TypeNodeMoved, Header: ev.Headers(), Data: p}
-		for {
-			_, err := js.PublishMsgAsync(m)
-			if err == nil {
-				break
-			}
-			if !errors.Is(err, nats.ErrTooManyStalledMsgs) {
-				t.Error(err)
-				return
-			}
-			<-js.PublishAsyncComplete()
-		}
-	}
-	select {
-	case <-js.PublishAsyncComplete():
-	case <-time.After(time.Minute):
-		t.Error("the flood was not stored in time")
-	}
-}
 
 // TestAFloodOfEventsKeepsFramesFlowing: 100k events arrive while the editor
 // is live; every tick applies at most the per-tick cap, so the game loop
@@ -61,7 +20,11 @@ func TestAFloodOfEventsKeepsFramesFlowing(t *testing.T) {
 	seed(t, nc) // graph g at version 4
 	e := openEditor(t, srv, "g")
 	const n = 100_000
-	go appendMoves(t, nc, 4, n)
+	go func() {
+		if err := bench.FloodMoves(nc, "g", "a", 4, n); err != nil {
+			t.Error(err)
+		}
+	}()
 	ticks, maxStep := 0, uint64(0)
 	last := e.d.Projection().Sequence
 	deadline := time.Now().Add(2 * time.Minute)

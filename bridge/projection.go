@@ -54,3 +54,12 @@ func (p *Projection) IDs() []string {
 	sort.Strings(ids)
 	return ids
 }
+
+// Version is a graph's version (0 when it does not exist): a cheap way to
+// tell that an event has been folded in.
+func (p *Projection) Version(id string) uint64 {
+	if st, ok := p.graphs[id]; ok && st.Exists() {
+		return st.Version
+	}
+	return 0
+}

@@ -1,0 +1,138 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/cimviz/cimviz/bridge"
+	"github.com/cimviz/cimviz/domains/graphdomain"
+	"github.com/cimviz/cimviz/ecs"
+	"github.com/cimviz/cimviz/graph"
+	"github.com/cimviz/cimviz/graph/change"
+)
+
+// liveEditor is an editor on a bridge, without a window: what a tick of the
+// game loop does, minus drawing.
+type liveEditor struct {
+	ed *ecs.Editor
+	d  *bridge.Driver
+	b  *bridge.Bridge
+}
+
+func (bb *backbone) openEditor(graphID string) (*liveEditor, error) {
+	nc, err := bb.connect(bridge.ConnectOptions("cimviz bench editor")...)
+	if err != nil {
+		return nil, err
+	}
+	b, err := bridge.Start(context.Background(), nc, bridge.Config{Logger: quietLog})
+	if err != nil {
+		return nil, err
+	}
+	bb.closers = append(bb.closers, b.Close)
+	d := bridge.NewDriver(b, graphID)
+	e := &liveEditor{ed: ecs.NewEditor(ecs.WithSize(1280, 800), ecs.WithSource(d.Projection().Graph)), d: d, b: b}
+	return e, e.spinUntil(time.Minute, d.Live)
+}
+
+func (e *liveEditor) tick() {
+	e.ed.Update(ecs.Input{Width: 1280, Height: 800})
+	e.d.Pump(e.ed)
+}
+
+// spinUntil ticks as fast as it can until cond holds.
+func (e *liveEditor) spinUntil(limit time.Duration, cond func() bool) error {
+	deadline := time.Now().Add(limit)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("timed out after %v", limit)
+		}
+		e.tick()
+	}
+	return nil
+}
+
+func seedGraph(bb *backbone, id string) error {
+	c := graphdomain.NewClient(bb.nc)
+	for _, cmd := range []change.Command{
+		change.CreateGraph{Graph: id, Name: "bench"},
+		change.AddNode{Graph: id, Node: graph.Node{ID: "a", Label: "a"}},
+	} {
+		if _, err := c.Send(context.Background(), cmd); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// measureGesture: a user adds a node; time until the service persisted it
+// and its event was applied in the world, paced at 1k gestures/s.
+func measureGesture(_ context.Context, s Size) (Measurement, error) {
+	bb, err := startBackbone()
+	if err != nil {
+		return Measurement{}, err
+	}
+	defer bb.close()
+	if err := bb.serve(graphdomain.Servable{}); err != nil {
+		return Measurement{}, err
+	}
+	if err := seedGraph(bb, "bench"); err != nil {
+		return Measurement{}, err
+	}
+	e, err := bb.openEditor("bench")
+	if err != nil {
+		return Measurement{}, err
+	}
+	lat, err := e.gestures(s.Pick(300, 2000), time.Millisecond)
+	if err != nil {
+		return Measurement{}, err
+	}
+	return Measurement{Value: ms(percentile(lat, 99)), Note: fmt.Sprintf("p50 %.3f ms, %d gestures at 1k/s", ms(percentile(lat, 50)), len(lat))}, nil
+}
+
+func (e *liveEditor) gestures(n int, pace time.Duration) ([]time.Duration, error) {
+	lat := make([]time.Duration, 0, n)
+	start := time.Now()
+	for i := range n {
+		time.Sleep(time.Until(start.Add(time.Duration(i) * pace)))
+		t0 := time.Now()
+		want := e.d.Projection().Version("bench") + 1
+		if e.ed.AddNodeAt("task", ecs.Vec{float64(i % 1000), float64(i / 1000 * 40)}) == "" {
+			return nil, fmt.Errorf("the editor refused gesture %d: %s", i, e.ed.Status().Message)
+		}
+		if err := e.spinUntil(10*time.Second, func() bool { return e.d.Projection().Version("bench") >= want }); err != nil {
+			return nil, fmt.Errorf("gesture %d: %w", i, err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	return lat, nil
+}
+
+// measureReplay: a fresh editor builds its world from a long log.
+func measureReplay(_ context.Context, s Size) (Measurement, error) {
+	bb, err := startBackbone()
+	if err != nil {
+		return Measurement{}, err
+	}
+	defer bb.close()
+	if err := bb.serve(graphdomain.Servable{}); err != nil {
+		return Measurement{}, err
+	}
+	if err := seedGraph(bb, "bench"); err != nil {
+		return Measurement{}, err
+	}
+	n := s.Pick(100_000, 1_000_000)
+	if err := FloodMoves(bb.nc, "bench", "a", 2, n); err != nil {
+		return Measurement{}, err
+	}
+	start := time.Now()
+	e, err := bb.openEditor("bench")
+	if err != nil {
+		return Measurement{}, err
+	}
+	took := time.Since(start)
+	if a, _ := e.ed.Graph().Node("a"); a.Pos.X != float64(n+1) {
+		return Measurement{}, fmt.Errorf("replay ended at x=%v, want %d", a.Pos.X, n+1)
+	}
+	return Measurement{Value: float64(n+2) / took.Seconds(), Note: fmt.Sprintf("%d events from JetStream into a fresh world", n+2)}, nil
+}
