@@ -10,7 +10,9 @@ import (
 )
 
 func fixed(v float64, baseline *float64) func(context.Context, Size) (Measurement, error) {
-	return func(context.Context, Size) (Measurement, error) { return Measurement{Value: v, Baseline: baseline}, nil }
+	return func(context.Context, Size) (Measurement, error) {
+		return Measurement{Value: v, Baseline: baseline}, nil
+	}
 }
 
 func testMetrics() []Metric {

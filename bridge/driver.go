@@ -20,8 +20,8 @@ type Driver struct {
 	live bool
 	// MaxPerTick and Budget cap the events applied in one tick, so a flood
 	// never stalls a frame (defaults 4096 events, 8 ms).
-	MaxPerTick int
-	Budget     time.Duration
+	MaxPerTick   int
+	Budget       time.Duration
 	lastDelivery time.Time
 	// OnLive, when set, runs once the log has been caught up and the world
 	// built (the editor fits the view there).
