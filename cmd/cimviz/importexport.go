@@ -218,7 +218,7 @@ func (c *graphClient) get(id string, at uint64) (*graph.Graph, error) {
 func (c *graphClient) fetch(id string, at uint64) (*graph.Graph, error) {
 	g, err := c.get(id, at)
 	var refusal *service.Error
-	if err == nil || errors.As(err, &refusal) {
+	if err == nil || errors.As(err, &refusal) && !errors.Is(err, graphdomain.ErrTooLarge) {
 		return g, err
 	}
 	fmt.Fprintf(c.progress, "%v; rebuilding graph %q from the event store\n", err, id)

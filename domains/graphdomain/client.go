@@ -3,7 +3,9 @@ package graphdomain
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/nats-io/nats.go"
 
@@ -49,6 +51,10 @@ func (c *Client) Send(ctx context.Context, cmd change.Command) (service.Ack, err
 func (c *Client) Get(ctx context.Context, id string, at GetArgs) (View, error) {
 	var v View
 	if err := c.c.Query(ctx, QueryGet, id, at, &v); err != nil {
+		var werr *service.Error
+		if errors.As(err, &werr) && strings.Contains(werr.Description, tooLargeText) {
+			return View{}, fmt.Errorf("graph %q: %w: %w", id, ErrTooLarge, err)
+		}
 		return View{}, fmt.Errorf("graph %q: %w", id, err)
 	}
 	if v.Graph == nil {

@@ -3,6 +3,7 @@ package graphdomain
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/cimviz/cimviz/domains/eventstore"
@@ -45,10 +46,21 @@ type ListArgs struct {
 	Archived bool `json:"archived,omitempty"`
 }
 
-func queries(store eventstore.Store, cat *Catalog) map[string]service.Query[*change.State] {
+// ErrTooLarge marks a graph whose get answer is over the reply limit;
+// [Rebuild] reads it from the stream instead. [Client.Get] restores it
+// from the wire (where it is a 400 whose text starts with tooLargeText).
+var ErrTooLarge = errors.New("graph too large for one reply")
+
+const tooLargeText = "graph too large for one reply"
+
+func queries(store eventstore.Store, cat *Catalog, o specOptions) map[string]service.Query[*change.State] {
 	return map[string]service.Query[*change.State]{
 		QueryGet: func(s *change.State, v uint64, args json.RawMessage) (any, error) {
-			return get(store, s, v, args)
+			answer, err := get(store, s, v, args)
+			if err != nil || o.maxReply <= 0 {
+				return answer, err
+			}
+			return limited(answer, o.maxReply)
 		},
 		QueryTree: func(s *change.State, _ uint64, args json.RawMessage) (any, error) {
 			return tree(store, cat, s, args)
@@ -114,6 +126,22 @@ func tree(store eventstore.Store, cat *Catalog, s *change.State, args json.RawMe
 		return nil, refusal(err)
 	}
 	return t, nil
+}
+
+// replyRoom is what a reply needs beside its body (headers, subject).
+const replyRoom = 4 << 10
+
+// limited marshals an answer and refuses it when it would not fit in one
+// NATS message.
+func limited(answer any, maxReply int) (any, error) {
+	raw, err := json.Marshal(answer)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", service.ErrInternal, err)
+	}
+	if len(raw) > maxReply-replyRoom {
+		return nil, fmt.Errorf("%w: %s: %d bytes, limit %d; read it from the stream", service.ErrInvalid, tooLargeText, len(raw), maxReply-replyRoom)
+	}
+	return json.RawMessage(raw), nil
 }
 
 func decodeArgs(args json.RawMessage, into any) error {

@@ -25,7 +25,7 @@ func (Servable) Start(nc *nats.Conn, store eventstore.Store, opts ...service.Opt
 	if err != nil {
 		return nil, err
 	}
-	svc, err := Spec(store, cat).Start(nc, store, opts...)
+	svc, err := Spec(store, cat, WithMaxReply(int(nc.MaxPayload()))).Start(nc, store, opts...)
 	if err != nil {
 		cat.Stop()
 		return nil, err

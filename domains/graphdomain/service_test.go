@@ -16,6 +16,7 @@ import (
 	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
 	"github.com/cimviz/cimviz/domains/graphdomain"
 	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/domains/natsembed"
 	"github.com/cimviz/cimviz/domains/natsembed/natstest"
 	"github.com/cimviz/cimviz/domains/service"
 	"github.com/cimviz/cimviz/graph"
@@ -35,7 +36,12 @@ type rig struct {
 
 func start(t testing.TB) *rig {
 	t.Helper()
-	_, nc := natstest.Start(t)
+	return startOn(t, natsembed.Config{DataDir: t.TempDir()})
+}
+
+func startOn(t testing.TB, cfg natsembed.Config) *rig {
+	t.Helper()
+	_, nc := natstest.StartOn(t, cfg)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	store, err := jsstore.Open(ctx, nc, graphdomain.Name)
@@ -330,5 +336,34 @@ func TestRebuildFromTheStream(t *testing.T) {
 	}
 	if _, err := graphdomain.Rebuild(ctx, r.nc, "nope", 0); !errors.Is(err, service.ErrNotFound) {
 		t.Fatalf("missing graph: %v", err)
+	}
+}
+
+// A graph too big for one reply is refused at once with ErrTooLarge (not
+// left to time out), and Rebuild reads it from the stream.
+func TestGraphTooLargeForOneReply(t *testing.T) {
+	r := startOn(t, natsembed.Config{DataDir: t.TempDir(), MaxPayload: 128 << 10})
+	g := graph.New("big", "")
+	for i := range 3000 {
+		must(t, g.AddNode(graph.Node{ID: fmt.Sprint("n", i), Label: "a label that takes room"}))
+	}
+	plan, err := change.PlanImport([]*graph.Graph{g}, change.ImportOptions{})
+	must(t, err)
+	r.must(plan...)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := r.graphs.Get(ctx, "big", graphdomain.GetArgs{}); !errors.Is(err, graphdomain.ErrTooLarge) || ctx.Err() != nil {
+		t.Fatalf("get: %v", err)
+	}
+	back, err := graphdomain.Rebuild(ctx, r.nc, "big", 0)
+	if err != nil || back.NodeCount() != 3000 {
+		t.Fatalf("rebuild: %v", err)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -18,7 +18,11 @@ const Version = "0.1.0"
 // aggregate of graph/change, every one of its commands, and the get and
 // tree queries. The catalog answers "does that graph exist?" for subgraph
 // links and resolves the nesting tree.
-func Spec(store eventstore.Store, cat *Catalog) service.Domain[*change.State] {
+func Spec(store eventstore.Store, cat *Catalog, opts ...SpecOption) service.Domain[*change.State] {
+	var o specOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
 	return service.Domain[*change.State]{
 		Name: Name, Version: Version,
 		Description: "graphs of the CIM: nodes, edges, subgraph links, layouts",
@@ -26,9 +30,22 @@ func Spec(store eventstore.Store, cat *Catalog) service.Domain[*change.State] {
 		Decide:      func(s *change.State, cmd message.Command) ([]service.Draft, error) { return decide(s, cmd, cat, store) },
 		Apply:       apply,
 		Commands:    commandSpecs(),
-		Queries:     queries(store, cat),
+		Queries:     queries(store, cat, o),
 	}
 }
+
+// SpecOption tunes [Spec].
+type SpecOption func(*specOptions)
+
+type specOptions struct {
+	maxReply int
+}
+
+// WithMaxReply refuses a get whose answer is over n bytes with
+// [ErrTooLarge] at once, instead of a reply NATS would not deliver (the
+// client would wait for its timeout). Servable sets it to the
+// connection's max payload.
+func WithMaxReply(n int) SpecOption { return func(o *specOptions) { o.maxReply = n } }
 
 // commandSpecs serves every command of graph/change. All may retry on a
 // conflict: Decide checks the command against the fresh state again.

@@ -124,16 +124,49 @@ func (e ElementsRestored) apply(s *State) error {
 		return err
 	}
 	nodes := slices.SortedStableFunc(slices.Values(e.Nodes), func(a, b PlacedNode) int { return cmp.Compare(a.At, b.At) })
+	edges := slices.SortedStableFunc(slices.Values(e.Edges), func(a, b PlacedEdge) int { return cmp.Compare(a.At, b.At) })
+	if appends(nodes, len(s.Graph.Nodes), PlacedNode.at) && appends(edges, len(s.Graph.Edges), PlacedEdge.at) {
+		return appendElements(s.Graph, nodes, edges) // a chunk of an import: no reindex
+	}
 	for _, p := range nodes {
 		n := p.Node
 		n.Props = cleanProps(n.Props)
 		s.Graph.Nodes = slices.Insert(s.Graph.Nodes, clampIndex(p.At, len(s.Graph.Nodes)), n)
 	}
-	edges := slices.SortedStableFunc(slices.Values(e.Edges), func(a, b PlacedEdge) int { return cmp.Compare(a.At, b.At) })
 	for _, p := range edges {
 		s.Graph.Edges = slices.Insert(s.Graph.Edges, clampIndex(p.At, len(s.Graph.Edges)), p.Edge)
 	}
 	return s.Graph.Reindex()
+}
+
+func (p PlacedNode) at() int { return p.At }
+func (p PlacedEdge) at() int { return p.At }
+
+// appends reports whether inserting the sorted elements one by one puts
+// each at the end of a list that starts with n elements.
+func appends[T any](sorted []T, n int, at func(T) int) bool {
+	for i, x := range sorted {
+		if at(x) < n+i {
+			return false
+		}
+	}
+	return true
+}
+
+func appendElements(g *graph.Graph, nodes []PlacedNode, edges []PlacedEdge) error {
+	for _, p := range nodes {
+		n := p.Node
+		n.Props = cleanProps(n.Props)
+		if err := g.AddNode(n); err != nil {
+			return err
+		}
+	}
+	for _, p := range edges {
+		if err := g.AddEdge(p.Edge); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // fits checks what Reindex would refuse, before anything changes: new,
