@@ -91,6 +91,11 @@ func (s *Service) register() error {
 			micro.WithEndpointSubject(subject.Queries(in.name)),
 			micro.WithEndpointMetadata(map[string]string{"queries": strings.Join(in.queries, ",")}))
 	}
+	if err == nil {
+		// Subscriptions are sent to the server asynchronously; flush so
+		// that a client told "ready" finds the endpoints there.
+		err = s.nc.FlushTimeout(s.cfg.timeout)
+	}
 	if err != nil {
 		_ = svc.Stop()
 		return fmt.Errorf("%w: endpoints of cim-%s: %w", ErrConfig, in.name, err)
