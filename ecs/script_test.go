@@ -80,6 +80,8 @@ func FuzzParseScript(f *testing.F) {
 		"at 1s key ctrl+shift+p\ntext \"a\\nb\"",
 		"drag middle 0 0 100 100 3\nwheel -2\nwait 250ms\nhold space",
 		"dblclick 5 5\nsize 100 100\nrelease shift",
+		"drag left 300 250 580 340\nkey ctrl+c\nkey ctrl+v\nkey delete\nkey ctrl+z\nkey ctrl+g",
+		"dblclick 400 300\ntext \"x\"\nkey enter\nkey ctrl+shift+p\ntext \"undo\"\nkey enter",
 		"at 99999999s move 1 1", "drag left 0 0 1 1 1e9", "",
 	} {
 		f.Add(s)
@@ -92,14 +94,24 @@ func FuzzParseScript(f *testing.F) {
 			}
 			return
 		}
-		if n := len(sc.Steps); n > 0 && n < 50 {
-			ed := NewEditor(WithSize(200, 200))
-			for i, in := range sc.Frames(200, 200) {
-				if i > 5000 {
-					break
-				}
-				ed.Update(in)
+		if n := len(sc.Steps); n == 0 || n > 50 {
+			return
+		}
+		// Whatever the script does, the editor must not panic and must
+		// keep showing the service's graph.
+		svc := NewLocalService(sample())
+		ed := NewEditor(WithSize(800, 600), WithSource(svc.Graph))
+		ed.Load(sample())
+		for i, in := range sc.Frames(800, 600) {
+			if i > 3000 {
+				break
 			}
+			ed.Update(in)
+			svc.Pump(ed)
+		}
+		want, _ := svc.Graph(ed.Breadcrumbs()[len(ed.Breadcrumbs())-1].Graph)
+		if got := ed.Graph(); !sameGraph(got, want) {
+			t.Fatalf("editor shows %+v, service has %+v", got.Nodes, want.Nodes)
 		}
 	})
 }
