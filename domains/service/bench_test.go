@@ -157,3 +157,19 @@ func commandLoop(b *testing.B, cl *service.Client, ids []string, seed int, issue
 		}
 	}
 }
+
+// BenchmarkEngineExecute is the harness alone, without NATS: decode-free
+// command in, load from cache, decide, append to the in-memory store, ack.
+func BenchmarkEngineExecute(b *testing.B) {
+	e := newEngine(b, newStore(b), quiet)
+	ids := make([]string, 256)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("b%d", i)
+		mustExecute(b, e, command("create", ids[i], `{"name":"bench"}`))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		mustExecute(b, e, command("increment", ids[i%len(ids)], ""))
+	}
+}
