@@ -22,6 +22,7 @@ type Game struct {
 	Ed      *ecs.Editor
 	Svc     Service
 	Win     canvas.Window
+	Source  Source // where the graph browser opens graphs; nil hides it
 	r       *Renderer
 	adapter *canvas.Adapter
 	scene   canvas.Scene
@@ -30,6 +31,7 @@ type Game struct {
 	panel   panelInput
 	script  []ecs.Input
 	idleAt  ecs.Vec
+	menuAt  ecs.Vec // where the context menu was opened
 	tick    int
 	drawn   uint64
 	size    image.Point
@@ -61,6 +63,10 @@ func (g *Game) Play(frames []ecs.Input) { g.script = frames }
 
 // CaptureWhenSettled sets up a snapshot-and-exit run.
 func (g *Game) CaptureWhenSettled(c *Capture) { g.capture = c }
+
+// redraw forces the next Draw to rebuild the frame even though the ecs
+// revision did not change (window-side state such as menus changed).
+func (g *Game) redraw() { g.drew = false }
 
 // Renderer returns the renderer (for draw-call statistics).
 func (g *Game) Renderer() *Renderer { return g.r }
@@ -120,7 +126,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if g.drew && rev == g.drawn && !g.wantsCapture() {
 		return
 	}
-	g.Win.FPS = ebiten.ActualFPS()
+	if g.capture == nil { // captures stay deterministic: no frame rate
+		g.Win.FPS = ebiten.ActualFPS()
+	}
 	g.adapter.Fill(g.Ed, &g.Win, &g.scene, &g.ui)
 	g.r.Frame.BuildCanvas(&g.scene)
 	g.r.Frame.BuildUI(&g.ui)

@@ -2,11 +2,13 @@ package render
 
 import (
 	"github.com/cimviz/cimviz/ecs"
+	"github.com/cimviz/cimviz/graph"
 	"github.com/cimviz/cimviz/render/canvas"
 )
 
 // panelInput handles pointer input that lands on the window's own panels
-// (minimap, node palette) before the ecs systems see it.
+// (minimap, node palette, graph browser, context menu) before the ecs
+// systems see it.
 type panelInput struct {
 	miniDrag bool
 	dragKind string
@@ -17,17 +19,32 @@ func (p *panelInput) handle(g *Game, in *ecs.Input) bool {
 	l := canvas.LayoutFor(&g.ui)
 	at := canvas.Vec{X: float32(in.MouseX), Y: float32(in.MouseY)}
 	hit := l.HitTest(&g.ui, at)
-	if p.dragKind != "" {
+	switch {
+	case g.Win.Menu.Open:
+		return menuInput(g, in, hit)
+	case p.dragKind != "":
 		return p.dropKind(g, in, hit)
-	}
-	if p.miniDrag || (hit.Where == canvas.OnMinimap && in.Pressed.Has(ecs.ButtonLeft)) {
+	case p.miniDrag || (hit.Where == canvas.OnMinimap && in.Pressed.Has(ecs.ButtonLeft)):
 		return p.minimap(g, in, l, at)
+	case !in.Pressed.Has(ecs.ButtonLeft) && !in.Pressed.Has(ecs.ButtonRight):
+		return hit.Where != canvas.OnCanvas && in.WheelY != 0
 	}
-	if hit.Where == canvas.OnKinds && in.Pressed.Has(ecs.ButtonLeft) && hit.Index >= 0 {
+	return p.press(g, in, hit)
+}
+
+// press handles a button going down.
+func (p *panelInput) press(g *Game, in *ecs.Input, hit canvas.Hit) bool {
+	switch {
+	case hit.Where == canvas.OnCanvas && in.Pressed.Has(ecs.ButtonRight):
+		openMenu(g, in)
+	case hit.Where == canvas.OnKinds && hit.Index >= 0:
 		p.dragKind = g.ui.Kinds[hit.Index]
-		return true
+	case hit.Where == canvas.OnGraphs && hit.Index >= 0:
+		openGraph(g, g.ui.Graphs.IDs[hit.Index])
+	case hit.Where == canvas.OnInspector && hit.Index == 0:
+		g.Ed.Run("edit.rename")
 	}
-	return hit.Where != canvas.OnCanvas && (in.Pressed != 0 || in.WheelY != 0)
+	return hit.Where != canvas.OnCanvas || in.Pressed.Has(ecs.ButtonRight)
 }
 
 // minimap centres the camera on the clicked point, following a drag.
@@ -36,8 +53,7 @@ func (p *panelInput) minimap(g *Game, in *ecs.Input, l canvas.Layout, at canvas.
 	x, y := l.MiniToWorld(&g.ui, at)
 	cam := g.Ed.Camera()
 	cam.Center.X, cam.Center.Y = float64(x), float64(y)
-	g.Ed.Update(ecs.Input{Width: in.Width, Height: in.Height, MouseX: -1, MouseY: -1})
-	g.drew = false
+	g.redraw()
 	return true
 }
 
@@ -54,3 +70,17 @@ func (p *panelInput) dropKind(g *Game, in *ecs.Input, hit canvas.Hit) bool {
 	}
 	return true
 }
+
+// openGraph shows another graph of the document as the root.
+func openGraph(g *Game, id string) {
+	if g.Source == nil {
+		return
+	}
+	if gr, ok := g.Source(id); ok {
+		g.Ed.Load(gr)
+		g.Ed.Run("view.fit_all")
+	}
+}
+
+// Source finds a graph by ID (the graph browser opens graphs with it).
+type Source func(id string) (*graph.Graph, bool)

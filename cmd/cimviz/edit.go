@@ -104,10 +104,16 @@ func newEditorGame(f *editFlags, doc *codec.Document, svc *ecs.LocalService) (*r
 	if err := openGraph(ed, doc, f.open); err != nil {
 		return nil, err
 	}
-	game, err := render.NewGame(ed, svc, canvas.Window{Conn: "local", Online: true})
+	win := canvas.Window{Conn: "local", Online: true}
+	for _, g := range doc.Graphs {
+		win.Graphs.IDs = append(win.Graphs.IDs, g.ID)
+		win.Graphs.Names = append(win.Graphs.Names, graphName(g.Name, g.ID))
+	}
+	game, err := render.NewGame(ed, svc, win)
 	if err != nil {
 		return nil, err
 	}
+	game.Source = svc.Graph
 	if err := setupScript(game, f); err != nil {
 		return nil, err
 	}
@@ -117,6 +123,13 @@ func newEditorGame(f *editFlags, doc *codec.Document, svc *ecs.LocalService) (*r
 		}})
 	}
 	return game, nil
+}
+
+func graphName(name, id string) string {
+	if name != "" {
+		return name
+	}
+	return id
 }
 
 func openGraph(ed *ecs.Editor, doc *codec.Document, id string) error {

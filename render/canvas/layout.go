@@ -21,7 +21,7 @@ const (
 // Layout is where every panel lies for a window size; drawing and hit
 // testing share it so a click lands on what was drawn.
 type Layout struct {
-	Top, Status, Kinds, Inspector, Mini Rect
+	Top, Status, Kinds, Graphs, Inspector, Mini Rect
 }
 
 // LayoutFor computes the panels for a w×h window.
@@ -31,6 +31,9 @@ func LayoutFor(u *UIView) Layout {
 		Top:    Rect{0, 0, w, TopBarH},
 		Status: Rect{0, h - StatusBarH, w, StatusBarH},
 		Kinds:  Rect{pad, TopBarH + pad, KindsW, float32(len(u.Kinds))*rowH + 34},
+	}
+	if n := len(u.Graphs.Names); n > 0 {
+		l.Graphs = Rect{pad, l.Kinds.Y + l.Kinds.H + pad, KindsW, float32(n)*rowH + 34}
 	}
 	l.Mini = Rect{w - pad - MiniW, h - StatusBarH - pad - MiniH, MiniW, MiniH}
 	if u.Inspector.Open {
@@ -59,10 +62,15 @@ const (
 	OnKinds
 	OnInspector
 	OnMinimap
+	OnGraphs
+	OnMenu
 )
 
 // HitTest returns the panel under p (OnCanvas when none).
 func (l Layout) HitTest(u *UIView, p Vec) Hit {
+	if m := &u.Menu; m.Open && MenuRect(m).Contains(p) {
+		return Hit{OnMenu, clampIndex(int((p.Y-m.Y-4)/rowH), len(m.Items))}
+	}
 	switch {
 	case l.Top.Contains(p):
 		return Hit{OnTopBar, -1}
@@ -72,6 +80,8 @@ func (l Layout) HitTest(u *UIView, p Vec) Hit {
 		return Hit{OnKinds, clampIndex(int((p.Y-l.Kinds.Y-30)/rowH), len(u.Kinds))}
 	case u.Inspector.Open && l.Inspector.Contains(p):
 		return Hit{OnInspector, clampIndex(int((p.Y-l.Inspector.Y-44)/44), len(u.Inspector.Fields))}
+	case l.Graphs.Contains(p):
+		return Hit{OnGraphs, clampIndex(int((p.Y-l.Graphs.Y-30)/rowH), len(u.Graphs.Names))}
 	case len(u.Mini.Dots) > 0 && l.Mini.Contains(p):
 		return Hit{OnMinimap, -1}
 	}
@@ -104,3 +114,12 @@ func miniTransform(r Rect, m *Minimap) miniXform {
 func (t miniXform) at(m *Minimap, x, y float32) Vec {
 	return Vec{(x-m.X0)*t.k + t.ox, (y-m.Y0)*t.k + t.oy}
 }
+
+// MenuRect is where a context menu lies: below and right of its point,
+// kept inside the window by the caller's choice of point.
+func MenuRect(m *MenuView) Rect {
+	return Rect{m.X, m.Y, MenuW, float32(len(m.Items))*rowH + 8}
+}
+
+// MenuW is the width of context menus.
+const MenuW = 210

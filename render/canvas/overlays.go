@@ -135,11 +135,7 @@ func (f *Frame) findBar(u *UIView) {
 
 func (f *Frame) menu(mv *MenuView) {
 	m := &f.Layers[LayerOverlay]
-	w := float32(200)
-	for _, it := range mv.Items {
-		w = max(w, f.textWidth(it)+2*pad)
-	}
-	r := Rect{mv.X, mv.Y, w, float32(len(mv.Items))*rowH + 8}
+	r := MenuRect(mv)
 	f.panel(m, r, colPanel)
 	for i, it := range mv.Items {
 		y := r.Y + 4 + float32(i)*rowH

@@ -15,6 +15,7 @@ func (f *Frame) BuildUI(u *UIView) {
 	l := LayoutFor(u)
 	f.topBar(u, l.Top)
 	f.kinds(u, l.Kinds)
+	f.graphs(u, l.Graphs)
 	if u.Inspector.Open {
 		f.inspector(u, l.Inspector)
 	}
@@ -114,6 +115,26 @@ func (f *Frame) kinds(u *UIView, r Rect) {
 		m.Fan(c, f.outer, bodyOf(s))
 		f.bandFade(m, s, c, hw, min(hh, 9), 3, 0, -1.5, accent[s], accent[s])
 		f.text(LayerUIText, k, r.X+pad+36, y+(rowH-f.G.LineHeight(FaceUI, uiText))/2, colText)
+	}
+}
+
+// graphs draws the graph browser: every graph of the document, the open
+// one highlighted; a click opens it.
+func (f *Frame) graphs(u *UIView, r Rect) {
+	if len(u.Graphs.Names) == 0 {
+		return
+	}
+	m := &f.Layers[LayerUI]
+	f.panel(m, r, colPanel)
+	f.text(LayerUIText, "GRAPHS", r.X+pad, r.Y+8, colTextDim)
+	for i, name := range u.Graphs.Names {
+		y := r.Y + 30 + float32(i)*rowH
+		col := colText
+		if i == u.Graphs.Current {
+			m.Rect(r.X+4, y, r.W-8, rowH, colAccent.Fade(0.18))
+			col = colAccent
+		}
+		f.text(LayerUIText, name, r.X+pad, y+(rowH-f.G.LineHeight(FaceUI, uiText))/2, col)
 	}
 }
 

@@ -75,9 +75,9 @@ type MenuView struct {
 	Cursor int
 }
 
-// GraphList is the graph browser: the graphs one can open.
+// GraphList is the graph browser: the graphs one can open, by ID and
+// display name; Current is the index of the open root graph (-1: none).
 type GraphList struct {
-	Open    bool
-	Names   []string
-	Current int
+	IDs, Names []string
+	Current    int
 }

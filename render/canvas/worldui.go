@@ -82,4 +82,12 @@ func (a *Adapter) overlays(ed *ecs.Editor, win *Window, u *UIView) {
 	}
 	u.Find = FindView{Open: ui.Find.Open, Query: ui.Find.Query, Count: len(ui.Find.Matches), Current: ui.Find.Current}
 	u.Menu, u.Graphs = win.Menu, win.Graphs
+	u.Graphs.Current = -1
+	if path := ed.Breadcrumbs(); len(path) > 0 {
+		for i, id := range u.Graphs.IDs {
+			if id == path[0].Graph {
+				u.Graphs.Current = i
+			}
+		}
+	}
 }
