@@ -53,7 +53,7 @@ func (c *Client) Get(ctx context.Context, id string, at GetArgs) (View, error) {
 	if err := c.c.Query(ctx, QueryGet, id, at, &v); err != nil {
 		var werr *service.Error
 		if errors.As(err, &werr) && strings.Contains(werr.Description, tooLargeText) {
-			return View{}, fmt.Errorf("graph %q: %w: %w", id, ErrTooLarge, err)
+			return View{}, fmt.Errorf("graph %q: %w", id, refused{err: err, code: ErrTooLarge})
 		}
 		return View{}, fmt.Errorf("graph %q: %w", id, err)
 	}

@@ -92,8 +92,9 @@ func apply(s *change.State, m message.Event) *change.State {
 	return s
 }
 
-// refused is a graph/change refusal with the harness sentinel that sets
-// its status code: errors.Is finds both.
+// refused is an error with a second sentinel to match: a graph/change
+// refusal with the harness status it gets, or a wire error restored to
+// ErrTooLarge. errors.Is finds both; the text is the error's own.
 type refused struct{ err, code error }
 
 func (r refused) Error() string   { return r.err.Error() }
