@@ -42,7 +42,7 @@ func randomAction(t *rapid.T, s *session) {
 // exactly the service's graph once the replies are in.
 func TestProjectionFollowsService(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
-		s := newSession(t, sample())
+		s := newSession(rt, sample())
 		for range rapid.IntRange(1, 15).Draw(rt, "steps") {
 			randomAction(rt, s)
 			s.sameAsService()
@@ -54,7 +54,7 @@ func TestProjectionFollowsService(t *testing.T) {
 // starting graph back, and redoing them all gives the edited one.
 func TestUndoEverythingRestoresTheGraph(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
-		s := newSession(t, sample())
+		s := newSession(rt, sample())
 		for range rapid.IntRange(1, 10).Draw(rt, "steps") {
 			randomAction(rt, s)
 		}

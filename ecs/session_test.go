@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"testing"
 
 	"github.com/cimviz/cimviz/graph"
 )
@@ -13,9 +12,16 @@ import (
 // the camera moves.
 const testW, testH = 800, 600
 
+// tb is what sessions need of *testing.T and *rapid.T.
+type tb interface {
+	Helper()
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+}
+
 // session plays input against an editor wired to a local service.
 type session struct {
-	t   *testing.T
+	t   tb
 	ed  *Editor
 	svc *LocalService
 }
@@ -26,7 +32,7 @@ func seqIDs() func(string) string {
 	return func(p string) string { n++; return p + "-" + strconv.Itoa(n) }
 }
 
-func newSession(t *testing.T, graphs ...*graph.Graph) *session {
+func newSession(t tb, graphs ...*graph.Graph) *session {
 	t.Helper()
 	svc := NewLocalService(graphs...)
 	ed := NewEditor(WithSize(testW, testH), WithSource(svc.Graph), WithIDs(seqIDs()))
