@@ -38,7 +38,12 @@ type Game struct {
 	capture *Capture
 	err     error
 	drew    bool
+	built   int
 }
+
+// FramesBuilt counts the frames Draw actually rebuilt (an idle editor
+// skips the rest).
+func (g *Game) FramesBuilt() int { return g.built }
 
 // Capture asks the game to take one snapshot once the scene has settled
 // (the script played and Settle idle ticks passed) and then stop.
@@ -134,6 +139,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.r.Frame.BuildUI(&g.ui)
 	g.r.Draw(screen)
 	g.drawn, g.drew = rev, true
+	g.built++
 	if g.wantsCapture() {
 		g.takeCapture()
 	}
