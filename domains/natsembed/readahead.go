@@ -21,7 +21,8 @@ const readAheadSize = 1 << 20
 type readAheadConn struct {
 	net.Conn
 	mu       sync.Mutex
-	buf      []byte
+	buf      []byte // unread data is buf[start:]
+	start    int
 	err      error
 	deadline time.Time
 	dataCh   chan struct{} // signalled when data or an error arrives
@@ -48,11 +49,12 @@ func (rc *readAheadConn) fill() {
 	for {
 		n, err := rc.Conn.Read(chunk)
 		rc.mu.Lock()
-		for len(rc.buf)+n > readAheadSize && rc.err == nil {
+		for len(rc.buf)-rc.start+n > readAheadSize && rc.err == nil {
 			rc.mu.Unlock()
 			<-rc.spaceCh
 			rc.mu.Lock()
 		}
+		rc.compact(n)
 		rc.buf = append(rc.buf, chunk[:n]...)
 		if err != nil && rc.err == nil {
 			rc.err = err
@@ -66,13 +68,25 @@ func (rc *readAheadConn) fill() {
 	}
 }
 
+// compact moves unread data to the front when n more bytes would not fit
+// the buffer's capacity, so the buffer is reused rather than grown.
+func (rc *readAheadConn) compact(n int) {
+	if rc.start == len(rc.buf) {
+		rc.buf, rc.start = rc.buf[:0], 0
+	}
+	if rc.start > 0 && len(rc.buf)+n > cap(rc.buf) {
+		rc.buf = rc.buf[:copy(rc.buf, rc.buf[rc.start:])]
+		rc.start = 0
+	}
+}
+
 // Read returns buffered data, waiting for some until the read deadline.
 func (rc *readAheadConn) Read(p []byte) (int, error) {
 	for {
 		rc.mu.Lock()
-		if len(rc.buf) > 0 {
-			n := copy(p, rc.buf)
-			rc.buf = rc.buf[:copy(rc.buf, rc.buf[n:])]
+		if rc.start < len(rc.buf) {
+			n := copy(p, rc.buf[rc.start:])
+			rc.start += n
 			rc.mu.Unlock()
 			signal(rc.spaceCh)
 			return n, nil
