@@ -59,6 +59,9 @@ type Service struct {
 	wg      sync.WaitGroup
 	queries sync.Mutex
 	nQuery  uint64
+
+	stopOnce sync.Once
+	stopErr  error
 }
 
 // Serve registers eng on nc and starts its workers.
@@ -105,10 +108,13 @@ func (s *Service) register() error {
 
 // Stop drains the endpoints, lets the workers finish what was received,
 // and unregisters the service.
+// Calling it again does nothing.
 func (s *Service) Stop() error {
-	err := s.micro.Stop()
-	s.stopWorkers()
-	return err
+	s.stopOnce.Do(func() {
+		s.stopErr = s.micro.Stop()
+		s.stopWorkers()
+	})
+	return s.stopErr
 }
 
 // Stats returns the engine's counters.

@@ -165,3 +165,18 @@ func TestPanicInDomainIsAnInternalError(t *testing.T) {
 		t.Fatalf("service did not survive the panic: %v", err)
 	}
 }
+
+// After Stop the service answers nothing, and stopping twice is harmless.
+func TestStop(t *testing.T) {
+	nc, svc := serve(t, demo.Domain)
+	if err := svc.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	_, err := service.NewClient(nc, "counter").Send(ctx(t), command("create", "c1", `{"name":"x"}`))
+	if !errors.Is(err, nats.ErrNoResponders) {
+		t.Fatalf("command after Stop: %v, want no responders", err)
+	}
+}
