@@ -1,7 +1,22 @@
 // Package eventstore is the seam between domain services and where their
 // events live. One [Store] holds one domain's events; two backends implement
-// it (in memory, and JetStream with a stream per domain) and both pass the
-// exported suite in eventstore/conformance.
+// it (eventstore/memstore in memory, eventstore/jsstore on JetStream with a
+// stream per domain) and both pass the exported suite in
+// eventstore/conformance.
+//
+// What every backend guarantees (the suite checks each point):
+//   - Append is atomic per call and checked against the aggregate's
+//     expected version; a loser gets an error wrapping [ErrConflict].
+//   - A batch is refused whole before anything is stored: [CheckBatch]
+//     gives [ErrTooLarge] for a payload over the limit
+//     ([DefaultMaxPayload] unless configured) and [ErrInvalid] for the rest
+//     (empty, over [MaxBatch], mixed aggregates, versions out of step, names
+//     that are not subject tokens, missing IDs, payloads that are not JSON).
+//   - A retried batch (same message IDs) is stored once and the retry gets
+//     the original result with Duplicate set.
+//   - Read, Load and Follow deliver in sequence order; filters are NATS
+//     subject patterns over cim.<domain>.evt.<aggregate>.<type> ([Match]).
+//   - After Close every call fails with [ErrClosed].
 package eventstore
 
 import (

@@ -3,6 +3,7 @@ package jsstore_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -128,5 +129,27 @@ func TestDomainThatCannotNameAStream(t *testing.T) {
 		if _, err := jsstore.Open(ctx(t), nc, d); !errors.Is(err, eventstore.ErrInvalid) {
 			t.Errorf("domain %q: %v, want ErrInvalid", d, err)
 		}
+	}
+}
+
+func TestManyConcurrentBatchesAllLand(t *testing.T) {
+	_, nc := natstest.Start(t)
+	s := open(t, nc)
+	const writers = 40 // more than the store's open-batch slots
+	errs := make(chan error, writers)
+	for i := range writers {
+		go func() {
+			agg := fmt.Sprintf("n%d", i)
+			_, err := s.Append(ctx(t), agg, 0, events(agg, 0, "NodeAdded", "NodeMoved", "NodeMoved"))
+			errs <- err
+		}()
+	}
+	for range writers {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := s.LastSequence(ctx(t)); err != nil || n != 3*writers {
+		t.Fatalf("last sequence %d (%v), want %d", n, err, 3*writers)
 	}
 }
