@@ -136,9 +136,13 @@ func (b *builder) build() (*Document, error) {
 		gs[bg.id] = graph.New(bg.id, bg.name)
 		doc.Graphs = append(doc.Graphs, gs[bg.id])
 	}
+	var last *graph.Graph // runs of nodes share a graph; skip the lookup
 	for _, id := range b.order {
 		bn := b.nodes[id]
-		gs[bn.home].Nodes = append(gs[bn.home].Nodes, bn.n)
+		if last == nil || last.ID != bn.home {
+			last = gs[bn.home]
+		}
+		last.Nodes = append(last.Nodes, bn.n)
 	}
 	if err := b.placeEdges(gs, depth); err != nil {
 		return nil, err
@@ -164,10 +168,15 @@ func (b *builder) depths() (map[string]int, error) {
 
 func (b *builder) placeEdges(gs map[string]*graph.Graph, depth map[string]int) error {
 	for _, e := range b.edges {
-		if !b.has(e.From) || !b.has(e.To) {
+		u, v := b.nodes[e.From], b.nodes[e.To]
+		if u == nil || v == nil {
 			return fmt.Errorf("%w: edge %q joins unknown node %q or %q", ErrInvalid, e.ID, e.From, e.To)
 		}
-		hu, hv := b.home(e.From), b.home(e.To)
+		hu, hv := u.home, v.home
+		if hu == hv { // the common case: no lifting
+			gs[hu].Edges = append(gs[hu].Edges, e)
+			continue
+		}
 		for depth[hu] > depth[hv] {
 			e.From, hu = b.byID[hu].proxy, b.parent(hu)
 		}
