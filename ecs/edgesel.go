@@ -6,7 +6,6 @@ import (
 	"github.com/cimviz/cimviz/graph"
 	"github.com/cimviz/cimviz/graph/change"
 	arche "github.com/mlange-42/arche/ecs"
-	"github.com/mlange-42/arche/generic"
 )
 
 // EdgeHitPixels is how close to an edge a click selects it.
@@ -16,14 +15,9 @@ const EdgeHitPixels = 6.0
 // every edge, which is fine for a click (not run per tick).
 func (ed *Editor) edgeAt(w graph.Point, tol float64) (arche.Entity, bool) {
 	best, bestD := arche.Entity{}, tol
-	q := generic.NewFilter1[Edge]().Query(&ed.world)
-	for q.Next() {
-		v, ok := ed.edgeView(q.Entity(), q.Get())
-		if !ok {
-			continue
-		}
+	for v := range ed.Edges() {
 		if d := segmentDistance(w, v.From.Center(), v.To.Center()); d <= bestD {
-			best, bestD = q.Entity(), d
+			best, bestD = v.Entity, d
 		}
 	}
 	return best, !best.IsZero()

@@ -50,6 +50,7 @@ type Editor struct {
 	handlers map[string]func(*Editor)
 	clip     *Clipboard
 	saved    map[string]*change.State // graphs left by navigation
+	boxes    []Rect                   // node boxes by entity ID (Edges' scratch)
 }
 
 // NewEditor returns an editor with an empty graph.

@@ -5,7 +5,6 @@ import (
 
 	"github.com/cimviz/cimviz/graph"
 	arche "github.com/mlange-42/arche/ecs"
-	"github.com/mlange-42/arche/generic"
 )
 
 // NodeView is everything render needs to draw one node.
@@ -68,8 +67,8 @@ func (ed *Editor) nodeView(e arche.Entity) NodeView {
 	if r := m.ref.Get(e); r != nil {
 		v.Ref, v.Recursive = r.GraphID, r.Recursive
 	}
-	if p := m.pulse.Get(e); p != nil && p.Duration > 0 {
-		v.Pulse = 1 - p.Age/p.Duration
+	if p := m.pulse.Get(e); p != nil {
+		v.Pulse = pulseLeft(p)
 	}
 	v.Match = m.match.Has(e)
 	v.Current = v.Match && ed.currentMatch() == n.ID
@@ -90,17 +89,58 @@ type EdgeView struct {
 }
 
 // Edges yields every edge whose ends are both drawn, or redirected to a
-// collapsed group; edges inside one group are skipped.
+// collapsed group; edges inside one group are skipped. The ends' boxes
+// are read once per call into a table by entity, so the cost per edge is
+// two slice reads.
 func (ed *Editor) Edges() iter.Seq[EdgeView] {
 	return func(yield func(EdgeView) bool) {
-		q := generic.NewFilter1[Edge]().Query(&ed.world)
+		boxes := ed.nodeBoxes()
+		m := ed.s.m
+		q := ed.world.Query(arche.All(m.edge.ID()))
 		for q.Next() {
-			if v, ok := ed.edgeView(q.Entity(), q.Get()); ok && !yield(v) {
+			d := (*Edge)(q.Get(m.edge.ID()))
+			v, ok := EdgeView{}, true
+			if ed.s.groups > 0 {
+				v, ok = ed.edgeView(q.Entity(), d)
+			} else {
+				v = EdgeView{Entity: q.Entity(), ID: d.ID, Label: d.Label, Kind: d.Kind,
+					From: boxes[d.From.ID()], To: boxes[d.To.ID()], Selected: q.Has(m.selected.ID())}
+				if q.Has(m.pulse.ID()) {
+					v.Pulse = pulseLeft((*Pulse)(q.Get(m.pulse.ID())))
+				}
+			}
+			if ok && !yield(v) {
 				q.Close()
 				return
 			}
 		}
 	}
+}
+
+// nodeBoxes fills a table of every node's drawn box, indexed by entity ID.
+func (ed *Editor) nodeBoxes() []Rect {
+	m := ed.s.m
+	q := ed.world.Query(arche.All(m.pos.ID(), m.size.ID()))
+	for q.Next() {
+		id := int(q.Entity().ID())
+		if id >= len(ed.boxes) {
+			ed.boxes = append(ed.boxes, make([]Rect, id+1-len(ed.boxes)+1024)...)
+		}
+		p := (*Position)(q.Get(m.pos.ID())).P
+		if q.Has(m.pending.ID()) {
+			p = (*Pending)(q.Get(m.pending.ID())).P
+		}
+		sz := (*Size)(q.Get(m.size.ID()))
+		ed.boxes[id] = RectAround(p, sz.W, sz.H)
+	}
+	return ed.boxes
+}
+
+func pulseLeft(p *Pulse) float64 {
+	if p.Duration <= 0 {
+		return 0
+	}
+	return 1 - p.Age/p.Duration
 }
 
 func (ed *Editor) edgeView(e arche.Entity, d *Edge) (EdgeView, bool) {
@@ -111,8 +151,8 @@ func (ed *Editor) edgeView(e arche.Entity, d *Edge) (EdgeView, bool) {
 	}
 	v := EdgeView{Entity: e, ID: d.ID, Label: d.Label, Kind: d.Kind, From: from, To: to,
 		Selected: ed.s.m.selected.Has(e)}
-	if p := ed.s.m.pulse.Get(e); p != nil && p.Duration > 0 {
-		v.Pulse = 1 - p.Age/p.Duration
+	if p := ed.s.m.pulse.Get(e); p != nil {
+		v.Pulse = pulseLeft(p)
 	}
 	return v, true
 }
