@@ -21,23 +21,33 @@ import (
 
 // benchServe runs the counter service on the embedded server with the
 // named store ("js": JetStream on disk, "mem": in memory) and returns a
-// connection for clients.
-func benchServe(b *testing.B, storeKind string) (*natsembedConn, *service.Client) {
+// connection for clients. With instances > 1 each instance has its own
+// connection, store handle and cache, in one queue group.
+func benchServe(b *testing.B, storeKind string, instances int) (*natsembedConn, *service.Client) {
 	b.Helper()
 	srv, nc := natstest.Start(b)
-	var store eventstore.Store = newStore(b)
-	if storeKind == "js" {
-		js, err := jsstore.Open(context.Background(), nc, demo.Domain.Name)
+	var mem eventstore.Store = newStore(b)
+	for i := range instances {
+		if i > 0 {
+			var err error
+			if nc, err = srv.Connect(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		store := mem
+		if storeKind == "js" {
+			js, err := jsstore.Open(context.Background(), nc, demo.Domain.Name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			store = js
+		}
+		svc, err := demo.Domain.Start(nc, store, quiet)
 		if err != nil {
 			b.Fatal(err)
 		}
-		store = js
+		b.Cleanup(func() { _ = svc.Stop() })
 	}
-	svc, err := demo.Domain.Start(nc, store, quiet)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = svc.Stop() })
 	client, err := srv.Connect()
 	if err != nil {
 		b.Fatal(err)
@@ -75,7 +85,7 @@ func BenchmarkCommandRoundTrip(b *testing.B) {
 }
 
 func roundTrips(b *testing.B, kind string, pace time.Duration) {
-	_, cl := benchServe(b, kind)
+	_, cl := benchServe(b, kind, 1)
 	ids := createCounters(b, cl, 64)
 	lat := make([]time.Duration, 0, b.N)
 	next, cpu0 := time.Now(), cpuTime()
@@ -104,14 +114,14 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 // once through one service instance (its workers run aggregates in
 // parallel); each client keeps several requests in flight.
 func BenchmarkConcurrentCommands(b *testing.B) {
-	for _, kind := range []string{"js", "mem"} {
-		b.Run("store="+kind, func(b *testing.B) { concurrent(b, kind) })
-	}
+	b.Run("store=js/instances=1", func(b *testing.B) { concurrent(b, "js", 1) })
+	b.Run("store=mem/instances=1", func(b *testing.B) { concurrent(b, "mem", 1) })
+	b.Run("store=mem/instances=2", func(b *testing.B) { concurrent(b, "mem", 2) })
 }
 
-func concurrent(b *testing.B, kind string) {
+func concurrent(b *testing.B, kind string, instances int) {
 	const clients, inFlight = 4, 64
-	conn, cl := benchServe(b, kind)
+	conn, cl := benchServe(b, kind, instances)
 	ids := createCounters(b, cl, 256)
 	var issued atomic.Int64
 	var wg sync.WaitGroup
