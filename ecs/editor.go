@@ -76,8 +76,12 @@ func (ed *Editor) World() *arche.World { return &ed.world }
 // frame whose revision equals the last one drawn.
 func (ed *Editor) Revision() uint64 { return ed.s.rev.N }
 
-// Load shows g as the root graph, resetting the navigation path.
+// Load shows g as the root graph, resetting the navigation path. A nil
+// graph is ignored.
 func (ed *Editor) Load(g *graph.Graph) {
+	if g == nil {
+		return
+	}
 	ed.s.loadGraph(&change.State{Graph: g.Clone()})
 	ed.s.ui.Path = []Crumb{{Graph: g.ID, Name: g.Name}}
 	ed.s.markRecursive()
