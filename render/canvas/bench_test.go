@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/cimviz/cimviz/ecs"
+	"github.com/cimviz/cimviz/graph"
 )
 
 // bigScene lays n nodes on a square grid 200 units apart and joins each to
@@ -65,3 +68,30 @@ func BenchmarkBuildFit10k(b *testing.B)     { benchBuild(b, 10_000, false) }
 func BenchmarkBuildFit100k(b *testing.B)    { benchBuild(b, 100_000, false) }
 func BenchmarkBuildZoomed10k(b *testing.B)  { benchBuild(b, 10_000, true) }
 func BenchmarkBuildZoomed100k(b *testing.B) { benchBuild(b, 100_000, true) }
+
+// benchFill measures copying the ecs world into a scene (the other half of
+// building a frame) for a graph of n nodes and 2n edges, fitted.
+func benchFill(b *testing.B, n int) {
+	s := bigScene(n)
+	g := graph.New("big", "big")
+	for i, nv := range s.Nodes {
+		_ = g.AddNode(graph.Node{ID: fmt.Sprint("n", i), Label: nv.Label, Pos: graph.Point{X: float64(nv.X), Y: float64(nv.Y)}})
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 2 * n {
+		_ = g.AddEdge(graph.Edge{ID: fmt.Sprint("e", i), From: fmt.Sprint("n", i/2), To: fmt.Sprint("n", rng.IntN(n))})
+	}
+	ed := ecs.NewEditor(ecs.WithSize(1280, 800))
+	ed.Load(g)
+	ed.Run("view.fit_all")
+	a, ui := NewAdapter(), &UIView{}
+	var sc Scene
+	b.ReportAllocs()
+	for b.Loop() {
+		a.Fill(ed, &Window{}, &sc, ui)
+	}
+	b.ReportMetric(float64(len(sc.Nodes)), "nodes")
+	b.ReportMetric(float64(len(sc.Edges)), "edges")
+}
+
+func BenchmarkFillFromWorld10k(b *testing.B) { benchFill(b, 10_000) }

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"math"
 	"strings"
 
 	"github.com/cimviz/cimviz/ecs"
@@ -26,12 +27,13 @@ type Window struct {
 // its lookup tables between frames so filling allocates little.
 type Adapter struct {
 	shapes map[graph.Point]Shape
+	pairs  map[[2]uint64]int
 	pos    *generic.Filter1[ecs.Position]
 }
 
 // NewAdapter returns an adapter.
 func NewAdapter() *Adapter {
-	return &Adapter{shapes: map[graph.Point]Shape{}, pos: generic.NewFilter1[ecs.Position]()}
+	return &Adapter{shapes: map[graph.Point]Shape{}, pairs: map[[2]uint64]int{}, pos: generic.NewFilter1[ecs.Position]()}
 }
 
 // Fill copies what the editor shows into s and u.
@@ -107,7 +109,7 @@ func (a *Adapter) edges(ed *ecs.Editor, s *Scene) {
 	for v := range ed.Edges() {
 		s.Edges = append(s.Edges, EdgeView{A: a.end(v.From), B: a.end(v.To), Pulse: float32(v.Pulse), Label: v.Label})
 	}
-	bendPairs(s.Edges)
+	a.bendPairs(s.Edges)
 }
 
 // end is the attachment of an edge to a node box; nodes out of view keep
@@ -120,17 +122,23 @@ func (a *Adapter) end(r ecs.Rect) End {
 }
 
 // bendPairs curves both edges of a two-way pair so they do not overlap.
-func bendPairs(es []EdgeView) {
-	if len(es) > 5000 {
-		return // quadratic check; large graphs keep straight lines
-	}
+func (a *Adapter) bendPairs(es []EdgeView) {
+	clear(a.pairs)
 	for i := range es {
-		for j := i + 1; j < len(es); j++ {
-			if es[i].A == es[j].B && es[i].B == es[j].A && es[i].A != es[i].B {
-				es[i].Bend, es[j].Bend = 0.18, 0.18
-			}
+		if es[i].A != es[i].B {
+			a.pairs[[2]uint64{es[i].A.key(), es[i].B.key()}] = i
 		}
 	}
+	for i := range es {
+		if j, ok := a.pairs[[2]uint64{es[i].B.key(), es[i].A.key()}]; ok {
+			es[i].Bend, es[j].Bend = 0.18, 0.18
+		}
+	}
+}
+
+// key identifies an end by its centre (two nodes never share one).
+func (e End) key() uint64 {
+	return uint64(math.Float32bits(e.X))<<32 | uint64(math.Float32bits(e.Y))
 }
 
 func (a *Adapter) gestures(ed *ecs.Editor, s *Scene) {
