@@ -13,17 +13,24 @@ import (
 	"github.com/cimviz/cimviz/domains/subject"
 )
 
-// Requests are handled by a fixed set of workers. A request goes to the
-// worker its aggregate ID hashes to, so one aggregate's commands run in
-// arrival order while different aggregates proceed in parallel. Workers
+// Requests (commands and queries) are handled by a fixed set of workers.
+// A request goes to the worker its aggregate ID hashes to, so one
+// aggregate's requests run in arrival order (a query sees the commands
+// sent before it) while different aggregates proceed in parallel. Workers
 // reply through the connection themselves: micro's own per-request error
 // bookkeeping is not safe once the handler has returned, so the
 // authoritative counts are in the STATS custom data.
 
+// job is one request and the handler it goes to.
+type job struct {
+	req    micro.Request
+	handle func(micro.Request)
+}
+
 func (s *Service) startWorkers() {
-	s.workers = make([]chan micro.Request, s.cfg.workers)
+	s.workers = make([]chan job, s.cfg.workers)
 	for i := range s.workers {
-		s.workers[i] = make(chan micro.Request, 64)
+		s.workers[i] = make(chan job, 64)
 		s.wg.Add(1)
 		go s.work(s.workers[i])
 	}
@@ -36,14 +43,15 @@ func (s *Service) stopWorkers() {
 	s.wg.Wait()
 }
 
-func (s *Service) dispatch(req micro.Request) {
-	s.workers[stripe(req.Headers().Get(message.HeaderAggregateID), len(s.workers))] <- req
+// dispatch hands a request to its aggregate's worker.
+func (s *Service) dispatch(req micro.Request, handle func(micro.Request)) {
+	s.workers[stripe(req.Headers().Get(message.HeaderAggregateID), len(s.workers))] <- job{req, handle}
 }
 
-func (s *Service) work(in chan micro.Request) {
+func (s *Service) work(in chan job) {
 	defer s.wg.Done()
-	for req := range in {
-		s.safely(req, s.handleCommand)
+	for j := range in {
+		s.safely(j.req, j.handle)
 	}
 }
 
@@ -115,24 +123,22 @@ func (s *Service) nameFrom(subj string, kind subject.Kind) (string, error) {
 }
 
 func (s *Service) handleQuery(req micro.Request) {
-	s.safely(req, func(req micro.Request) {
-		s.queries.Lock()
-		s.nQuery++
-		s.queries.Unlock()
-		name, err := s.nameFrom(req.Subject(), subject.KindQuery)
-		if err != nil {
-			s.replyError(req, err)
-			return
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), s.cfg.timeout)
-		defer cancel()
-		answer, err := s.eng.Query(ctx, name, req.Headers().Get(message.HeaderAggregateID), req.Data())
-		if err != nil {
-			s.replyError(req, err)
-			return
-		}
-		s.reply(req, answer, nil)
-	})
+	s.queries.Lock()
+	s.nQuery++
+	s.queries.Unlock()
+	name, err := s.nameFrom(req.Subject(), subject.KindQuery)
+	if err != nil {
+		s.replyError(req, err)
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.timeout)
+	defer cancel()
+	answer, err := s.eng.Query(ctx, name, req.Headers().Get(message.HeaderAggregateID), req.Data())
+	if err != nil {
+		s.replyError(req, err)
+		return
+	}
+	s.reply(req, answer, nil)
 }
 
 // reply sends body (JSON) to the request's reply subject, with headers h.

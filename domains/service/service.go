@@ -55,7 +55,7 @@ type Service struct {
 	eng     engine
 	in      domainInfo // eng.info(), computed once
 	cfg     config
-	workers []chan micro.Request
+	workers []chan job
 	wg      sync.WaitGroup
 	queries sync.Mutex
 	nQuery  uint64
@@ -86,11 +86,11 @@ func (s *Service) register() error {
 		return fmt.Errorf("%w: register cim-%s: %w", ErrConfig, in.name, err)
 	}
 	s.micro = svc
-	err = svc.AddEndpoint("commands", micro.HandlerFunc(s.dispatch),
+	err = svc.AddEndpoint("commands", micro.HandlerFunc(func(r micro.Request) { s.dispatch(r, s.handleCommand) }),
 		micro.WithEndpointSubject(subject.Commands(in.name)),
 		micro.WithEndpointMetadata(map[string]string{"commands": strings.Join(in.commands, ",")}))
 	if err == nil {
-		err = svc.AddEndpoint("queries", micro.HandlerFunc(s.handleQuery),
+		err = svc.AddEndpoint("queries", micro.HandlerFunc(func(r micro.Request) { s.dispatch(r, s.handleQuery) }),
 			micro.WithEndpointSubject(subject.Queries(in.name)),
 			micro.WithEndpointMetadata(map[string]string{"queries": strings.Join(in.queries, ",")}))
 	}
