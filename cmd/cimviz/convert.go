@@ -17,10 +17,6 @@ func init() {
 	register("convert", "convert a graph file between formats, picked by extension (json, dot, graphml, mermaid, markdown, cytoscape)", runConvert)
 }
 
-// bigInput is the size from which the progress bar is drawn even when
-// stderr is not a terminal (a log then shows that a long run is alive).
-const bigInput = 32 << 20
-
 func runConvert(args []string) error {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
 	fs.Usage = func() {
@@ -35,18 +31,16 @@ func runConvert(args []string) error {
 		return fmt.Errorf("%w: cimviz convert [flags] IN OUT", errUsage)
 	}
 	progress, out := io.Writer(os.Stderr), io.Writer(os.Stdout)
-	if *quiet || !showProgress(os.Stderr, fs.Arg(0)) {
-		progress = io.Discard
-	}
 	if *quiet {
-		out = io.Discard
+		progress, out = io.Discard, io.Discard
 	}
 	return convert(fs.Arg(0), fs.Arg(1), progress, out)
 }
 
 // convert reads in and writes out, each in the format of its extension.
 // Both extensions are checked before anything is read, and out is written
-// atomically, so a failed conversion leaves no half file.
+// atomically, so a failed conversion leaves no half file. readDocument
+// draws the progress bar: for inputs over 1 MiB, on a terminal.
 func convert(in, out string, progress, summary io.Writer) error {
 	if _, err := codec.FormatFor(in); err != nil {
 		return fmt.Errorf("%w: input: %w", errUsage, err)
@@ -68,14 +62,4 @@ func convert(in, out string, progress, summary io.Writer) error {
 	}
 	fmt.Fprintf(summary, "converted %s to %s (%s): %d graph(s), %d nodes, %d edges\n", in, out, format, len(doc.Graphs), nodes, edges)
 	return nil
-}
-
-// showProgress: the bar (drawn by readDocument for files over 1 MiB) goes
-// to a terminal, or anywhere once the input is big.
-func showProgress(stderr *os.File, in string) bool {
-	if st, err := stderr.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-		return true
-	}
-	st, err := os.Stat(in)
-	return err == nil && st.Size() >= bigInput
 }
