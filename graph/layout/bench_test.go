@@ -97,3 +97,12 @@ func BenchmarkCircular10k(b *testing.B) {
 		Run(NewCircular(g), 0)
 	}
 }
+
+func BenchmarkLayeredRandom2k(b *testing.B) {
+	g := benchGraph(2000, 4000)
+	cpu := startCPU(b)
+	for b.Loop() {
+		NewLayered(g)
+	}
+	cpu.report()
+}

@@ -36,6 +36,16 @@ func CountCrossings(routes []Route) int {
 	return total
 }
 
+// CrossingsRatio is ours/dot's, the figure cimviz bench reports as
+// layered_crossings_ratio_vs_dot: below 1 is better than dot. When dot has
+// no crossings it is 1 if we have none either, else our count.
+func CrossingsRatio(ours, dot int) float64 {
+	if dot == 0 {
+		return max(1, float64(ours))
+	}
+	return float64(ours) / float64(dot)
+}
+
 // inversions counts pairs i<j with a[i] > a[j] strictly, by merge sort.
 func inversions(a, buf []float64) int {
 	if len(a) < 2 {

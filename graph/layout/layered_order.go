@@ -1,9 +1,9 @@
 package layout
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
-	"sort"
 )
 
 // initialOrder fills the layers in depth-first order from the nodes of the
@@ -57,8 +57,27 @@ func (s *sugiyama) reduceCrossings() {
 	}
 }
 
-// restarts is how many times a segment is reordered from a fresh start.
-const restarts = 8
+// maxRestarts is how many times a small segment is reordered from a fresh
+// start; bigger segments get fewer, down to one, so that the work stays
+// near restartBudget node visits per sweep round.
+// Huge segments also get fewer sweeps, at least minSweeps, so that a big
+// graph is laid out in seconds rather than minutes.
+const (
+	maxRestarts   = 8
+	restartBudget = 20000
+	sweepBudget   = 1_000_000
+	minSweeps     = 4
+)
+
+// effort returns the tries and sweeps per try for layers lo..hi.
+func (s *sugiyama) effort(lo, hi int) (tries, sweeps int) {
+	nodes := 1
+	for l := lo; l <= hi; l++ {
+		nodes += len(s.layers[l])
+	}
+	tries = max(1, min(maxRestarts, restartBudget/nodes))
+	return tries, min(s.cfg.sweeps, max(minSweeps, sweepBudget/nodes))
+}
 
 // reduceSegment sweeps down and up layers lo..hi, sorting each by the
 // median (or barycenter) of its neighbours on the layer just fixed, then
@@ -67,12 +86,13 @@ const restarts = 8
 func (s *sugiyama) reduceSegment(lo, hi int) {
 	rng := rand.New(rand.NewPCG(s.cfg.seed, uint64(lo)))
 	best, bestC := s.snapshot(lo, hi), s.crossings(lo, hi)
-	for try := 0; try < restarts && bestC > 0; try++ {
+	tries, sweeps := s.effort(lo, hi)
+	for try := 0; try < tries && bestC > 0; try++ {
 		if try > 0 {
 			s.shuffle(lo, hi, rng)
 		}
 		key := []keyFunc{median, barycenter}[try%2]
-		for it, stale := 0, 0; it < s.cfg.sweeps && stale < 6 && bestC > 0; it++ {
+		for it, stale := 0, 0; it < sweeps && stale < 6 && bestC > 0; it++ {
 			s.sweep(lo, hi, it%2 == 0, key)
 			s.transposeAll(lo, hi, it%4 >= 2)
 			s.siftAll(lo, hi)
@@ -182,7 +202,9 @@ func (s *sugiyama) sortLayer(l int, nbr [][]int32, key keyFunc) {
 			fixed[i] = true
 		}
 	}
-	sort.SliceStable(movable, func(a, b int) bool { return movable[a].k < movable[b].k })
+	slices.SortFunc(movable, func(a, b item) int {
+		return cmp.Or(cmp.Compare(a.k, b.k), cmp.Compare(s.pos[a.v], s.pos[b.v]))
+	})
 	for i, next := 0, 0; i < len(order); i++ {
 		if !fixed[i] {
 			order[i] = movable[next].v

@@ -2,12 +2,16 @@ package layout
 
 import "slices"
 
-// siftAll moves every node of every layer to the place in its layer where
-// its edges cross least, which reaches orders that swapping neighbours
-// alone cannot.
+// maxSiftWidth is the widest layer sifted: sifting costs the square of a
+// layer's width.
+const maxSiftWidth = 64
+
+// siftAll moves every node of every narrow layer to the place in its layer
+// where its edges cross least, which reaches orders that swapping
+// neighbours alone cannot.
 func (s *sugiyama) siftAll(lo, hi int) {
 	for l := lo; l <= hi; l++ {
-		if len(s.layers[l]) > 1 {
+		if w := len(s.layers[l]); w > 1 && w <= maxSiftWidth {
 			s.sift(l)
 		}
 	}

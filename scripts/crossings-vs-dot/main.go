@@ -32,7 +32,7 @@ func main() {
 		}
 		ours, theirs = ours+o, theirs+d
 	}
-	fmt.Printf("total: cimviz %d, dot %d, ratio %.3f\n", ours, theirs, ratio(ours, theirs))
+	fmt.Printf("total: cimviz %d, dot %d, ratio %.3f\n", ours, theirs, layout.CrossingsRatio(ours, theirs))
 }
 
 func compare(dotBin string, steps int, seed uint64) (int, int, error) {
@@ -54,16 +54,6 @@ func compare(dotBin string, steps int, seed uint64) (int, int, error) {
 	}
 	ours, theirs := l.Crossings(), layout.CountCrossings(routes)
 	fmt.Printf("seed %d: %d nodes %d edges: cimviz %d crossings (%v), dot %d (%v), ratio %.3f\n",
-		seed, g.NodeCount(), g.EdgeCount(), ours, took.Round(time.Millisecond), theirs, dotTook.Round(time.Millisecond), ratio(ours, theirs))
+		seed, g.NodeCount(), g.EdgeCount(), ours, took.Round(time.Millisecond), theirs, dotTook.Round(time.Millisecond), layout.CrossingsRatio(ours, theirs))
 	return ours, theirs, nil
-}
-
-func ratio(ours, theirs int) float64 {
-	if theirs == 0 {
-		if ours == 0 {
-			return 1
-		}
-		return float64(ours)
-	}
-	return float64(ours) / float64(theirs)
 }
