@@ -58,9 +58,11 @@ type Command struct {
 }
 
 // NewEvent makes an event caused by the message with identity cause.
+// Its ID and Time come from one clock reading.
 func NewEvent(cause Identity, domain, typ, aggregateID string, version uint64, payload json.RawMessage) Event {
-	return Event{Identity: cause.Caused(), Domain: domain, Type: typ, AggregateID: aggregateID,
-		Version: version, Time: time.Now().UTC(), Payload: payload}
+	now := time.Now()
+	return Event{Identity: cause.causedAt(now), Domain: domain, Type: typ, AggregateID: aggregateID,
+		Version: version, Time: now.UTC(), Payload: payload}
 }
 
 // NewCommand makes a root command (a new correlation).

@@ -21,8 +21,12 @@ const counterBits = 22
 // NewID returns a UUIDv7: 48 bits of Unix milliseconds, a 22-bit monotonic
 // counter and 52 random bits. IDs sort by creation time, are unique across
 // goroutines, and cost a clock read, a CAS and a cheap random number.
-func NewID() uuid.UUID {
-	now := uint64(time.Now().UnixMilli()) << counterBits
+func NewID() uuid.UUID { return newIDAt(time.Now()) }
+
+// newIDAt is NewID with the clock already read (clock reads are a large
+// part of an ID's cost, so an event's ID and time share one).
+func newIDAt(t time.Time) uuid.UUID {
+	now := uint64(t.UnixMilli()) << counterBits
 	var next uint64
 	for {
 		last := idClock.Load()

@@ -2,6 +2,7 @@ package message
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -25,8 +26,10 @@ func NewRoot() Identity {
 // Caused returns the identity of a new message caused by the message with
 // identity cause: it keeps the correlation ID and takes cause's message ID
 // as its causation ID.
-func (cause Identity) Caused() Identity {
-	return Identity{MessageID: NewID(), CorrelationID: cause.CorrelationID, CausationID: cause.MessageID}
+func (cause Identity) Caused() Identity { return cause.causedAt(time.Now()) }
+
+func (cause Identity) causedAt(now time.Time) Identity {
+	return Identity{MessageID: newIDAt(now), CorrelationID: cause.CorrelationID, CausationID: cause.MessageID}
 }
 
 // IsRoot reports whether the identity is a root's (all three IDs equal).

@@ -51,7 +51,7 @@ func BenchmarkFilter1M(b *testing.B) {
 	for _, f := range filters {
 		b.Run(f.name, func(b *testing.B) {
 			n := 0
-			cpu := cpuTime()
+			cpu := storebench.CPUTime()
 			for b.Loop() {
 				n, _ = s.Count(0, f.pattern)
 			}
@@ -59,7 +59,7 @@ func BenchmarkFilter1M(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/filter")
 			// CPU time is what the filter costs on a machine shared with
 			// other work, where wall time also counts waiting for a core.
-			b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/filter")
+			b.ReportMetric(float64((storebench.CPUTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/filter")
 		})
 	}
 }
