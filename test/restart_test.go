@@ -69,7 +69,9 @@ func testRestartAfterKill(t *testing.T, bin string) {
 
 	p = startServe(t, bin, dir, port)
 	nc = connect(t, p.url)
-	checkAcked(t, storedEvents(t, nc), acks)
+	stored := storedEvents(t, nc)
+	checkAcked(t, stored, acks)
+	t.Logf("%d commands acked before kill -9, %d events found after the restart", len(acks), len(stored))
 	p.stop(t)
 }
 
