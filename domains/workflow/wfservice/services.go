@@ -22,13 +22,14 @@ type Services struct {
 	defs     *service.Service
 	insts    *service.Service
 	stores   []eventstore.Store
+	ctx      context.Context
 	cancel   context.CancelFunc
 	done     sync.WaitGroup
 	reactErr error
 }
 
 // Start opens the JetStream stores of both domains on nc and starts
-// everything. opts tune both services.
+// everything, the subworkflow reactor included. opts tune both services.
 func Start(ctx context.Context, nc *nats.Conn, opts ...service.Option) (*Services, error) {
 	defStore, err := jsstore.Open(ctx, nc, DefDomain)
 	if err != nil {
@@ -46,6 +47,7 @@ func Start(ctx context.Context, nc *nats.Conn, opts ...service.Option) (*Service
 		return nil, err
 	}
 	s.stores = []eventstore.Store{defStore, instStore}
+	s.react(s.ctx, nc)
 	return s, nil
 }
 
@@ -65,10 +67,12 @@ func startDirect(ctx context.Context, nc *nats.Conn, defStore, instStore eventst
 	return StartOn(nc, defs, insts, opts...)
 }
 
-// StartOn starts everything on the given stores (the caller closes them).
+// StartOn starts the services, registry and catalog on the given stores
+// (the caller closes them), without the subworkflow reactor, which needs
+// JetStream: use it with memstore for tests and measurements.
 func StartOn(nc *nats.Conn, defStore, instStore eventstore.Store, opts ...service.Option) (*Services, error) {
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &Services{Registry: NewRegistry(defStore), cancel: cancel}
+	s := &Services{Registry: NewRegistry(defStore), cancel: cancel, ctx: ctx}
 	err := s.Registry.Follow(ctx)
 	if err == nil {
 		s.Catalog, err = FollowCatalog(ctx, instStore)
@@ -83,12 +87,16 @@ func StartOn(nc *nats.Conn, defStore, instStore eventstore.Store, opts ...servic
 		s.Stop()
 		return nil, fmt.Errorf("start workflow services: %w", err)
 	}
+	return s, nil
+}
+
+// react runs the reactor, which needs the instances' JetStream stream.
+func (s *Services) react(ctx context.Context, nc *nats.Conn) {
 	s.done.Add(1)
 	go func() {
 		defer s.done.Done()
 		s.reactErr = RunReactor(ctx, nc, s.Registry)
 	}()
-	return s, nil
 }
 
 // Stop stops everything and closes the stores Start opened.

@@ -1,0 +1,164 @@
+package wfservice
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/cimviz/cimviz/domains/eventstore/memstore"
+	"github.com/cimviz/cimviz/domains/natsembed/natstest"
+	"github.com/cimviz/cimviz/domains/workflow"
+	"github.com/cimviz/cimviz/graph"
+)
+
+// benchSteps is the length of the benchmark's chain of manual steps.
+const benchSteps = 10
+
+func chain(b *testing.B) *graph.Graph {
+	g := graph.New("bench-chain", "")
+	ids := []string{"start"}
+	for i := 1; i <= benchSteps; i++ {
+		ids = append(ids, fmt.Sprintf("m%d", i))
+	}
+	ids = append(ids, "end")
+	for i, id := range ids {
+		kind := "manual"
+		if i == 0 || i == len(ids)-1 {
+			kind = id
+		}
+		if err := g.AddNode(graph.Node{ID: id, Kind: kind}); err != nil {
+			b.Fatal(err)
+		}
+		if i > 0 {
+			if err := g.AddEdge(graph.Edge{ID: fmt.Sprintf("e%d", i), From: ids[i-1], To: id}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	return g
+}
+
+// BenchmarkStepTransitions: complete_step commands through the NATS
+// service with JetStream persistence, from 64 concurrent clients, each
+// walking its own instances down a chain of manual steps. One op is one
+// command; each stores two events (step_completed, step_started of the
+// next step), or four at the chain's end (… completed). Reported:
+// transitions/s (events stored per second), cmds/s, and the p50/p99
+// latency of one command as its client sees it.
+//
+// Sub-benchmarks: "jetstream" persists in JetStream (file storage); the
+// harness appends a command's events as one atomic batch, which
+// nats-server 2.15 stages in a temporary file store per batch, and that is
+// what bounds this figure. "memory" runs the same services over NATS on
+// memstore, to show the ceiling of the service itself.
+func BenchmarkStepTransitions(b *testing.B) {
+	b.Run("jetstream", func(b *testing.B) {
+		_, nc := natstest.Start(b)
+		svc, err := Start(context.Background(), nc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer svc.Stop()
+		benchTransitions(b, svc, NewClient(nc))
+	})
+	b.Run("memory", func(b *testing.B) {
+		_, nc := natstest.Start(b)
+		defs, err := memstore.New(DefDomain)
+		if err != nil {
+			b.Fatal(err)
+		}
+		insts, err := memstore.New(InstanceDomain)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer defs.Close()
+		defer insts.Close()
+		svc, err := StartOn(nc, defs, insts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer svc.Stop()
+		benchTransitions(b, svc, NewClient(nc))
+	})
+}
+
+func benchTransitions(b *testing.B, svc *Services, c *Client) {
+	ctx := context.Background()
+	if _, err := c.Publish(ctx, chain(b), false); err != nil {
+		b.Fatal(err)
+	}
+	const clients = 64
+	perClient := (b.N + clients - 1) / clients
+	instances := (perClient + benchSteps - 1) / benchSteps
+	startAll(b, ctx, c, clients, instances)
+	before := svc.Stats().LastSequence
+	lat := make([][]time.Duration, clients)
+	var sent atomic.Int64
+	b.ResetTimer()
+	begin := time.Now()
+	var wg sync.WaitGroup
+	for k := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lat[k] = walk(b, ctx, c, k, instances, perClient, &sent)
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(begin)
+	b.StopTimer()
+	report(b, svc, before, lat, sent.Load(), elapsed)
+}
+
+func startAll(b *testing.B, ctx context.Context, c *Client, clients, instances int) {
+	var wg sync.WaitGroup
+	for k := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range instances {
+				if _, err := c.Start(ctx, benchID(k, i), "bench-chain", nil); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func benchID(client, i int) string { return fmt.Sprintf("b%d-%d", client, i) }
+
+// walk completes n steps, instance after instance, and returns each
+// command's latency.
+func walk(b *testing.B, ctx context.Context, c *Client, k, instances, n int, sent *atomic.Int64) []time.Duration {
+	lat := make([]time.Duration, 0, n)
+	for j := range n {
+		step := workflow.StepRef{Instance: benchID(k, j/benchSteps), Step: fmt.Sprintf("m%d", j%benchSteps+1)}
+		t0 := time.Now()
+		if _, err := c.Send(ctx, nil, workflow.CompleteStep{StepRef: step}); err != nil {
+			b.Error(err)
+			return lat
+		}
+		lat = append(lat, time.Since(t0))
+		sent.Add(1)
+	}
+	return lat
+}
+
+func report(b *testing.B, svc *Services, before uint64, lat [][]time.Duration, cmds int64, elapsed time.Duration) {
+	all := slices.Concat(lat...)
+	slices.Sort(all)
+	if len(all) == 0 {
+		return
+	}
+	events := svc.Stats().LastSequence - before
+	b.ReportMetric(float64(events)/elapsed.Seconds(), "transitions/s")
+	b.ReportMetric(float64(cmds)/elapsed.Seconds(), "cmds/s")
+	b.ReportMetric(float64(all[len(all)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "p99-ms")
+}
