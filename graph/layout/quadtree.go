@@ -51,8 +51,16 @@ func (t *quadTree) build(x, y []float64, theta float64) {
 	t.next = t.next[:len(x)]
 	t.cells = append(t.cells[:0], qcell{child: -1, body: -1})
 	t.boxes = append(t.boxes[:0], rootBox(x, y))
-	for i := range x {
-		t.insert(int32(i), x[i], y[i])
+	if len(t.order) == len(x) {
+		// Last step's tree order: neighbours follow each other, so the
+		// path from the root is mostly in cache.
+		for _, i := range t.order {
+			t.insert(i, x[i], y[i])
+		}
+	} else {
+		for i := range x {
+			t.insert(int32(i), x[i], y[i])
+		}
 	}
 	t.finish(theta)
 }
