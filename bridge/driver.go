@@ -23,6 +23,9 @@ type Driver struct {
 	MaxPerTick   int
 	Budget       time.Duration
 	lastDelivery time.Time
+	// held are answers waiting for their events: the editor hears its own
+	// reply only once the world holds what the command did, in send order.
+	held []reply
 	// OnLive, when set, runs once the log has been caught up and the world
 	// built (the editor fits the view there).
 	OnLive func(ed *ecs.Editor)
@@ -50,6 +53,7 @@ func (d *Driver) Pump(ed *ecs.Editor) int {
 	n := d.sendIntents(ed)
 	d.takeReplies(ed)
 	d.drainEvents(ed)
+	d.release(ed)
 	return n
 }
 
@@ -73,17 +77,34 @@ func (d *Driver) sendIntents(ed *ecs.Editor) int {
 	return len(out)
 }
 
-// takeReplies hands answers back. An ack carries no events: the events
-// arrive on the stream like everyone else's.
+// takeReplies collects answers. An ack carries no events: they arrive on
+// the stream like everyone else's, and the ack is held until they have.
 func (d *Driver) takeReplies(ed *ecs.Editor) {
 	for {
 		select {
 		case r := <-d.b.replies:
-			ed.Receive(ecs.Reply{Graph: r.cmd.Target(), Cmd: r.cmd, Err: r.err})
+			d.held = append(d.held, r)
 		default:
+			d.release(ed)
 			return
 		}
 	}
+}
+
+// release hands held answers to the editor, oldest first, as soon as the
+// world has applied the events each one appended (a refusal has none).
+// The editor's prediction of commands in flight stays exact: a command
+// leaves "in flight" the moment its effect is in the confirmed state.
+func (d *Driver) release(ed *ecs.Editor) {
+	n := 0
+	for _, r := range d.held {
+		if r.err == nil && (!d.live || r.seq > d.proj.Sequence) {
+			break
+		}
+		ed.Receive(ecs.Reply{Graph: r.cmd.Target(), Cmd: r.cmd, Err: r.err})
+		n++
+	}
+	d.held = d.held[n:]
 }
 
 func (d *Driver) drainEvents(ed *ecs.Editor) {

@@ -22,6 +22,8 @@ type outgoing struct {
 type reply struct {
 	cmd change.Command
 	err error
+	// seq is the stream sequence of the last event the command appended.
+	seq uint64
 }
 
 // enqueue queues a command without blocking; false when the queue is full.
@@ -54,12 +56,12 @@ func (b *Bridge) sendLoop() {
 func (b *Bridge) sendUntilAnswered(o outgoing) {
 	for attempt := 0; ; attempt++ {
 		ctx, cancel := context.WithTimeout(b.ctx, sendTimeout)
-		_, err := b.client.Send(ctx, o.msg)
+		ack, err := b.client.Send(ctx, o.msg)
 		cancel()
 		if err == nil || isAnswer(err) {
 			b.queued.Add(-1)
 			select {
-			case b.replies <- reply{cmd: o.cmd, err: err}:
+			case b.replies <- reply{cmd: o.cmd, err: err, seq: ack.Sequence}:
 			case <-b.ctx.Done():
 			}
 			return
