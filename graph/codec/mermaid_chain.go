@@ -58,38 +58,43 @@ func (c *mermaidCursor) ident() string {
 	return c.s[start:c.i]
 }
 
-// textUntil reads label text up to closer, quoted or not, and moves past
-// the closer.
-func (c *mermaidCursor) textUntil(closers ...string) (string, bool) {
+// textUntil reads label text up to the first of the closers, quoted or
+// not, moves past the closer and says which one it was.
+func (c *mermaidCursor) textUntil(closers ...string) (text, closer string, ok bool) {
 	c.space()
 	if c.peek() == '"' {
-		end := strings.IndexByte(c.s[c.i+1:], '"')
-		if end < 0 {
-			return "", false
-		}
-		text := c.s[c.i+1 : c.i+1+end]
-		c.i += end + 2
-		c.space()
-		for _, cl := range closers {
-			if strings.HasPrefix(c.rest(), cl) {
-				c.i += len(cl)
-				return mermaidUnescape(text), true
-			}
-		}
-		return "", false
+		return c.quotedUntil(closers)
 	}
-	best, which := -1, ""
+	best := -1
 	for _, cl := range closers {
 		if k := strings.Index(c.rest(), cl); k >= 0 && (best < 0 || k < best) {
-			best, which = k, cl
+			best, closer = k, cl
 		}
 	}
 	if best < 0 {
-		return "", false
+		return "", "", false
 	}
-	text := strings.TrimSpace(c.s[c.i : c.i+best])
-	c.i += best + len(which)
-	return mermaidUnescape(text), true
+	text = strings.TrimSpace(c.s[c.i : c.i+best])
+	c.i += best + len(closer)
+	return mermaidUnescape(text), closer, true
+}
+
+// quotedUntil reads `"text"` and then one of the closers.
+func (c *mermaidCursor) quotedUntil(closers []string) (string, string, bool) {
+	end := strings.IndexByte(c.s[c.i+1:], '"')
+	if end < 0 {
+		return "", "", false
+	}
+	text := c.s[c.i+1 : c.i+1+end]
+	c.i += end + 2
+	c.space()
+	for _, cl := range closers {
+		if strings.HasPrefix(c.rest(), cl) {
+			c.i += len(cl)
+			return mermaidUnescape(text), cl, true
+		}
+	}
+	return "", "", false
 }
 
 // closerKind is the shape kind for an opener and the closer that ended it.
@@ -110,26 +115,32 @@ func (p *mermaidParser) nodeRef(c *mermaidCursor) (string, error) {
 		return "", p.errorf("expected a node id at %q", c.rest())
 	}
 	p.mention(id)
-	for _, sh := range mermaidShapes {
-		if !strings.HasPrefix(c.rest(), sh.open) {
-			continue
-		}
-		c.i += len(sh.open)
-		closers := shapeClosers(sh.open)
-		start := c.i
-		text, ok := c.textUntil(closers...)
-		if !ok {
-			return "", p.errorf("node %q: shape %s is not closed", id, sh.open)
-		}
-		n := p.b.node(id)
-		n.Label, n.Kind = text, closerKind(sh.open, c.s[c.i-closerLen(c.s[start:c.i], closers):c.i])
-		break
+	if err := p.shape(c, id); err != nil {
+		return "", err
 	}
 	if strings.HasPrefix(c.rest(), ":::") {
 		c.i += 3
 		c.ident()
 	}
 	return id, nil
+}
+
+// shape reads the delimited label after a node ID, if there is one.
+func (p *mermaidParser) shape(c *mermaidCursor, id string) error {
+	for _, sh := range mermaidShapes {
+		if !strings.HasPrefix(c.rest(), sh.open) {
+			continue
+		}
+		c.i += len(sh.open)
+		text, closer, ok := c.textUntil(shapeClosers(sh.open)...)
+		if !ok {
+			return p.errorf("node %q: shape %s is not closed", id, sh.open)
+		}
+		n := p.b.node(id)
+		n.Label, n.Kind = text, closerKind(sh.open, closer)
+		return nil
+	}
+	return nil
 }
 
 func shapeClosers(open string) []string {
@@ -140,15 +151,6 @@ func shapeClosers(open string) []string {
 		}
 	}
 	return out
-}
-
-func closerLen(read string, closers []string) int {
-	for _, cl := range closers {
-		if strings.HasSuffix(read, cl) {
-			return len(cl)
-		}
-	}
-	return 0
 }
 
 // group reads `a & b & c`.

@@ -89,7 +89,7 @@ func readLink(c *mermaidCursor) (mermaidLink, string, bool) {
 	c.space()
 	if c.peek() == '|' {
 		c.i++
-		text, ok := c.textUntil("|")
+		text, _, ok := c.textUntil("|")
 		return l.mermaidLink, text, ok
 	}
 	return l.mermaidLink, "", true

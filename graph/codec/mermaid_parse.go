@@ -148,7 +148,7 @@ func (p *mermaidParser) openSubgraph(rest string) error {
 			break
 		}
 		c.i++
-		t, ok := c.textUntil("]")
+		t, _, ok := c.textUntil("]")
 		if !ok {
 			return p.errorf("subgraph title is not closed with ']'")
 		}
