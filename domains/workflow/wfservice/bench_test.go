@@ -65,6 +65,15 @@ func BenchmarkStepTransitions(b *testing.B) {
 		defer svc.Stop()
 		benchTransitions(b, svc, NewClient(nc))
 	})
+	b.Run("jetstream-one-event", func(b *testing.B) {
+		_, nc := natstest.Start(b)
+		svc, err := Start(context.Background(), nc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer svc.Stop()
+		benchLoop(b, svc, NewClient(nc), pauseResume)
+	})
 	b.Run("memory", func(b *testing.B) {
 		_, nc := natstest.Start(b)
 		defs, err := memstore.New(DefDomain)
@@ -86,7 +95,24 @@ func BenchmarkStepTransitions(b *testing.B) {
 	})
 }
 
-func benchTransitions(b *testing.B, svc *Services, c *Client) {
+func benchTransitions(b *testing.B, svc *Services, c *Client) { benchLoop(b, svc, c, completeNext) }
+
+// completeNext completes the j-th step of a client's walk down its chain.
+func completeNext(k, j int) workflow.Command {
+	return workflow.CompleteStep{StepRef: workflow.StepRef{Instance: benchID(k, j/benchSteps), Step: fmt.Sprintf("m%d", j%benchSteps+1)}}
+}
+
+// pauseResume pauses and resumes a client's instances in turn: commands
+// that store one event each, so the store appends without a batch.
+func pauseResume(k, j int) workflow.Command {
+	id := benchID(k, j/(2*benchSteps))
+	if j%2 == 0 {
+		return workflow.Pause{Instance: id}
+	}
+	return workflow.Resume{Instance: id}
+}
+
+func benchLoop(b *testing.B, svc *Services, c *Client, next func(k, j int) workflow.Command) {
 	ctx := context.Background()
 	if _, err := c.Publish(ctx, chain(b), false); err != nil {
 		b.Fatal(err)
@@ -105,7 +131,7 @@ func benchTransitions(b *testing.B, svc *Services, c *Client) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lat[k] = walk(b, ctx, c, k, instances, perClient, &sent)
+			lat[k] = walk(b, ctx, c, k, perClient, next, &sent)
 		}()
 	}
 	wg.Wait()
@@ -133,14 +159,12 @@ func startAll(b *testing.B, ctx context.Context, c *Client, clients, instances i
 
 func benchID(client, i int) string { return fmt.Sprintf("b%d-%d", client, i) }
 
-// walk completes n steps, instance after instance, and returns each
-// command's latency.
-func walk(b *testing.B, ctx context.Context, c *Client, k, instances, n int, sent *atomic.Int64) []time.Duration {
+// walk sends a client's n commands and returns each one's latency.
+func walk(b *testing.B, ctx context.Context, c *Client, k, n int, next func(k, j int) workflow.Command, sent *atomic.Int64) []time.Duration {
 	lat := make([]time.Duration, 0, n)
 	for j := range n {
-		step := workflow.StepRef{Instance: benchID(k, j/benchSteps), Step: fmt.Sprintf("m%d", j%benchSteps+1)}
 		t0 := time.Now()
-		if _, err := c.Send(ctx, nil, workflow.CompleteStep{StepRef: step}); err != nil {
+		if _, err := c.Send(ctx, nil, next(k, j)); err != nil {
 			b.Error(err)
 			return lat
 		}
