@@ -74,7 +74,7 @@ func NewCommand(domain, typ, aggregateID string, payload json.RawMessage) Comman
 // few more (a store adds its concurrency and batch headers).
 func (e Event) Headers() nats.Header {
 	var scratch [256]byte
-	_, w := encodeEvent(scratch[:0], e)
+	w := encodeEvent(scratch[:0], e)
 	h := make(nats.Header, 12)
 	w.fill(h, e)
 	return h
