@@ -3,7 +3,8 @@ package layout
 import "slices"
 
 // breakCycles reverses the pairs that are back edges of a depth-first
-// search (in node order), which leaves the pairs acyclic.
+// search (in node order), which leaves the pairs acyclic. Following node
+// order makes a workflow's loop-back edge the one reversed.
 func (s *sugiyama) breakCycles() {
 	out := make([][]int, s.n)
 	for k, p := range s.pairs {
@@ -11,34 +12,39 @@ func (s *sugiyama) breakCycles() {
 	}
 	state := make([]uint8, s.n) // 0 new, 1 on the DFS stack, 2 done
 	s.reversed = make([]bool, len(s.pairs))
-	type frame struct{ v, next int }
 	for root := range s.n {
-		if state[root] != 0 {
-			continue
-		}
-		stack := []frame{{v: root}}
-		state[root] = 1
-		for len(stack) > 0 {
-			f := &stack[len(stack)-1]
-			if f.next == len(out[f.v]) {
-				state[f.v] = 2
-				stack = stack[:len(stack)-1]
-				continue
-			}
-			k := out[f.v][f.next]
-			f.next++
-			switch w := int(s.pairs[k][1]); state[w] {
-			case 0:
-				state[w] = 1
-				stack = append(stack, frame{v: w})
-			case 1:
-				s.reversed[k] = true
-			}
+		if state[root] == 0 {
+			s.markBackEdges(root, out, state)
 		}
 	}
 	for k := range s.pairs {
 		if s.reversed[k] {
 			s.pairs[k][0], s.pairs[k][1] = s.pairs[k][1], s.pairs[k][0]
+		}
+	}
+}
+
+// markBackEdges runs an iterative DFS from root and marks every pair that
+// leads back to a node still on the stack.
+func (s *sugiyama) markBackEdges(root int, out [][]int, state []uint8) {
+	type frame struct{ v, next int }
+	stack := []frame{{v: root}}
+	state[root] = 1
+	for len(stack) > 0 {
+		f := &stack[len(stack)-1]
+		if f.next == len(out[f.v]) {
+			state[f.v] = 2
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		k := out[f.v][f.next]
+		f.next++
+		switch w := int(s.pairs[k][1]); state[w] {
+		case 0:
+			state[w] = 1
+			stack = append(stack, frame{v: w})
+		case 1:
+			s.reversed[k] = true
 		}
 	}
 }
