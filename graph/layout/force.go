@@ -101,8 +101,8 @@ func (f *Force) move() float64 {
 	for i := range f.x {
 		fx, fy := f.fx[i], f.fy[i]
 		d := math.Sqrt(fx*fx + fy*fy)
-		if d == 0 || math.IsNaN(d) {
-			continue
+		if d == 0 || math.IsNaN(d) || math.IsInf(d, 0) {
+			continue // nothing to do, or overflowed far out: stay finite
 		}
 		s := min(d, f.temp) / d
 		f.x[i] += fx * s
