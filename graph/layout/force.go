@@ -64,7 +64,7 @@ func (f *Force) Step() bool {
 	f.attract()
 	moved := f.move()
 	f.steps++
-	f.temp *= 0.95
+	f.temp *= 0.98
 	f.done = f.temp < f.minTemp || moved < f.minTemp/10 || f.steps >= f.cfg.maxSteps
 	return f.done
 }
