@@ -76,6 +76,9 @@ func (in *Instance) Apply(e Event) {
 	if in.Steps == nil {
 		in.Steps = map[string]StepRun{}
 	}
+	if in.Context == nil {
+		in.Context = map[string]any{}
+	}
 	if fn, ok := appliers[e.Type]; ok {
 		fn(in, e)
 	}

@@ -45,75 +45,44 @@ func decodeCommand(typ, id string, payload json.RawMessage) (workflow.Command, *
 }
 
 func decodeOther(typ, id string, payload json.RawMessage) (workflow.Command, *StartPayload, error) {
-	var c workflow.Command
-	var err error
-	switch typ {
-	case workflow.TypeCompleteStep:
-		c, err = into[workflow.CompleteStep](payload)
-	case workflow.TypeFailStep:
-		c, err = into[workflow.FailStep](payload)
-	case workflow.TypeRetryStep:
-		c, err = into[workflow.RetryStep](payload)
-	case workflow.TypeSkipStep:
-		c, err = into[workflow.SkipStep](payload)
-	case workflow.TypeApprove:
-		c, err = into[workflow.Approve](payload)
-	case workflow.TypeReject:
-		c, err = into[workflow.Reject](payload)
-	case workflow.TypePause:
-		c = workflow.Pause{Instance: id}
-	case workflow.TypeResume:
-		c = workflow.Resume{Instance: id}
-	case workflow.TypeCancel:
-		var p workflow.Cancel
-		err = decode(payload, &p)
-		c = workflow.Cancel{Instance: id, Reason: p.Reason}
-	default:
+	decoders := map[string]func(json.RawMessage) (workflow.Command, error){
+		workflow.TypeCompleteStep: into[workflow.CompleteStep], workflow.TypeFailStep: into[workflow.FailStep],
+		workflow.TypeRetryStep: into[workflow.RetryStep], workflow.TypeSkipStep: into[workflow.SkipStep],
+		workflow.TypeApprove: into[workflow.Approve], workflow.TypeReject: into[workflow.Reject],
+		workflow.TypePause: into[workflow.Pause], workflow.TypeResume: into[workflow.Resume],
+		workflow.TypeCancel: into[workflow.Cancel],
+	}
+	dec, ok := decoders[typ]
+	if !ok {
 		return nil, nil, fmt.Errorf("%w: unknown command %q", workflow.ErrInvalid, typ)
 	}
+	body, err := withInstance(payload, id)
 	if err != nil {
 		return nil, nil, err
 	}
-	return withInstance(c, id), nil, nil
+	c, err := dec(body)
+	return c, nil, err
 }
 
-// stepCommand is any of the step commands, whose StepRef carries the
-// instance.
-type stepCommand interface {
-	workflow.CompleteStep | workflow.FailStep | workflow.RetryStep | workflow.SkipStep | workflow.Approve | workflow.Reject
-}
-
-func into[C stepCommand](payload json.RawMessage) (workflow.Command, error) {
+func into[C workflow.Command](payload json.RawMessage) (workflow.Command, error) {
 	var c C
-	if err := decode(payload, &c); err != nil {
+	err := decode(payload, &c)
+	return c, err
+}
+
+// withInstance sets the body's "instance" to the aggregate's ID, so the
+// subject's aggregate is the one the command is about, whatever the body
+// says.
+func withInstance(payload json.RawMessage, id string) (json.RawMessage, error) {
+	var fields map[string]json.RawMessage
+	if err := decode(payload, &fields); err != nil {
 		return nil, err
 	}
-	return any(c).(workflow.Command), nil
-}
-
-// withInstance sets the step command's instance to the aggregate's.
-func withInstance(c workflow.Command, id string) workflow.Command {
-	switch c := c.(type) {
-	case workflow.CompleteStep:
-		c.Instance = id
-		return c
-	case workflow.FailStep:
-		c.Instance = id
-		return c
-	case workflow.RetryStep:
-		c.Instance = id
-		return c
-	case workflow.SkipStep:
-		c.Instance = id
-		return c
-	case workflow.Approve:
-		c.Instance = id
-		return c
-	case workflow.Reject:
-		c.Instance = id
-		return c
+	if fields == nil { // no body, or "null"
+		fields = map[string]json.RawMessage{}
 	}
-	return c
+	fields["instance"], _ = json.Marshal(id)
+	return json.Marshal(fields)
 }
 
 func decode(payload json.RawMessage, v any) error {
