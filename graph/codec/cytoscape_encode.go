@@ -9,7 +9,7 @@ import (
 // (data names the root graph); group members name their group node as
 // parent.
 func EncodeCytoscape(w io.Writer, d *Document) error {
-	o, err := newOutline(d)
+	o, err := newOutline(d, nil)
 	if err != nil {
 		return err
 	}

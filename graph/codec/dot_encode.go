@@ -26,7 +26,7 @@ func init() {
 // EncodeDOT writes the document as a Graphviz digraph; groups become
 // clusters (see the package doc for the mapping).
 func EncodeDOT(w io.Writer, d *Document) error {
-	o, err := newOutline(d)
+	o, err := newOutline(d, nil)
 	if err != nil {
 		return err
 	}
@@ -182,7 +182,8 @@ var dotBareID = regexp.MustCompile(`^([A-Za-z_\x80-\xff][A-Za-z_0-9\x80-\xff]*|-
 
 // dotQuote writes an ID bare when DOT allows it, else quoted. Backslashes
 // stay as they are (DOT IDs have no escapes but \"), so an ID that ends in
-// a backslash or holds \" is written as an <HTML> string instead.
+// a backslash or holds \" is written as an <HTML> string instead (or, when
+// it also holds < or >, with its backslashes doubled: readable, not exact).
 func dotQuote(s string) string {
 	switch strings.ToLower(s) {
 	case "node", "edge", "graph", "digraph", "subgraph", "strict":
@@ -191,8 +192,11 @@ func dotQuote(s string) string {
 			return s
 		}
 	}
-	if (strings.HasSuffix(s, `\`) || strings.Contains(s, `\"`)) && !strings.ContainsAny(s, "<>") {
-		return "<" + s + ">"
+	if strings.HasSuffix(s, `\`) || strings.Contains(s, `\"`) {
+		if !strings.ContainsAny(s, "<>") {
+			return "<" + s + ">"
+		}
+		s = strings.ReplaceAll(s, `\`, `\\`) // no exact form left; this one still parses
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
 }

@@ -128,7 +128,7 @@ func (p *dotParser) attrList() (map[string]string, error) {
 }
 
 func (p *dotParser) attr(attrs map[string]string) error {
-	if p.tok.kind != dotID {
+	if p.tok.kind != dotID && p.tok.kind != dotHTML {
 		return p.errorf("expected an attribute name, found %q", p.tok.text)
 	}
 	key := p.tok.text

@@ -15,7 +15,7 @@ var graphmlBuiltin = map[string]bool{"label": true, "kind": true, "x": true, "y"
 // EncodeGraphML writes the document as GraphML, each group node holding its
 // graph as a nested <graph>; properties become string keys.
 func EncodeGraphML(w io.Writer, d *Document) error {
-	o, err := newOutline(d)
+	o, err := newOutline(d, xmlClean)
 	if err != nil {
 		return err
 	}
@@ -99,6 +99,17 @@ func writeData(w *bufio.Writer, in, key, v string) {
 			w.WriteString("\n")
 		}
 	}
+}
+
+// xmlClean replaces the characters XML 1.0 cannot hold, even escaped, so
+// that IDs stay distinct after escaping (they are made unique afterwards).
+func xmlClean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
+			return r
+		}
+		return '_'
+	}, s)
 }
 
 func xmlEscape(s string) string {

@@ -11,7 +11,7 @@ import (
 // EncodeMermaid writes the document as a `flowchart TD`; groups become
 // subgraphs. Positions, properties and non-nesting references are lost.
 func EncodeMermaid(w io.Writer, d *Document) error {
-	o, err := newOutline(d)
+	o, err := newOutline(d, nil)
 	if err != nil {
 		return err
 	}

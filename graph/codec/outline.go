@@ -31,18 +31,24 @@ type oedge struct {
 }
 
 type outliner struct {
+	clean    func(string) string
 	graphs   map[string]*graph.Graph
 	expanded map[string]bool
 	nodeIDs  map[string]bool
 	edgeIDs  map[string]bool
 }
 
-func newOutline(d *Document) (*outline, error) {
+// newOutline expands d from its root. clean, when set, rewrites IDs into
+// what the format can hold before they are made unique.
+func newOutline(d *Document, clean func(string) string) (*outline, error) {
 	root := d.RootGraph()
 	if root == nil {
 		return nil, fmt.Errorf("%w: root graph %q not in document", ErrInvalid, d.Root)
 	}
-	o := &outliner{graphs: d.index(), expanded: map[string]bool{}, nodeIDs: map[string]bool{}, edgeIDs: map[string]bool{}}
+	if clean == nil {
+		clean = func(s string) string { return s }
+	}
+	o := &outliner{clean: clean, graphs: d.index(), expanded: map[string]bool{}, nodeIDs: map[string]bool{}, edgeIDs: map[string]bool{}}
 	return o.expand(root), nil
 }
 
@@ -51,7 +57,7 @@ func (o *outliner) expand(g *graph.Graph) *outline {
 	out := &outline{g: g}
 	local := make(map[string]string, len(g.Nodes))
 	for _, n := range g.Nodes {
-		on := onode{id: uniqueID(o.nodeIDs, n.ID), n: n}
+		on := onode{id: uniqueID(o.nodeIDs, o.clean(n.ID)), n: n}
 		local[n.ID] = on.id
 		if sub := o.graphs[n.Ref]; sub != nil && !o.expanded[n.Ref] {
 			on.sub = o.expand(sub)
@@ -61,7 +67,7 @@ func (o *outliner) expand(g *graph.Graph) *outline {
 		out.nodes = append(out.nodes, on)
 	}
 	for _, e := range g.Edges {
-		out.edges = append(out.edges, oedge{id: uniqueID(o.edgeIDs, e.ID), from: local[e.From], to: local[e.To], e: e})
+		out.edges = append(out.edges, oedge{id: uniqueID(o.edgeIDs, o.clean(e.ID)), from: local[e.From], to: local[e.To], e: e})
 	}
 	return out
 }
