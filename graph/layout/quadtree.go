@@ -47,6 +47,8 @@ func (t *quadTree) build(x, y []float64, theta float64) {
 		t.order = make([]int32, 0, len(x))
 		t.cells = make([]qcell, 0, 3*len(x)+8)
 		t.boxes = make([]qbox, 0, 3*len(x)+8)
+		t.groups = make([]int32, 0, len(x)/4+8)
+		t.far, t.near = make([]farCell, 0, 2048), make([]int32, 0, 2048)
 	}
 	t.next = t.next[:len(x)]
 	t.cells = append(t.cells[:0], qcell{child: -1, body: -1})
