@@ -125,3 +125,23 @@ func TestTweenEasesToTarget(t *testing.T) {
 		t.Fatalf("frames %v, last %v", xs, tw.Positions())
 	}
 }
+
+func TestEmptyAndSingleNodeGraphs(t *testing.T) {
+	one := graph.New("one", "")
+	_ = one.AddNode(graph.Node{ID: "a", Pos: graph.Point{X: 3, Y: 4}})
+	_ = one.AddEdge(graph.Edge{ID: "loop", From: "a", To: "a"})
+	for _, a := range Algorithms() {
+		for _, g := range []*graph.Graph{graph.New("empty", ""), one} {
+			l, err := New(a, g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pos := Run(l, 0); len(pos) != g.NodeCount() {
+				t.Fatalf("%s on %s: %d positions", a, g.ID, len(pos))
+			}
+		}
+		if pos, err := Tidy(one, nil, a); err != nil || pos[0] != (graph.Point{X: 3, Y: 4}) {
+			t.Fatalf("%s: tidy of nothing moved a to %v (%v)", a, pos, err)
+		}
+	}
+}
