@@ -88,8 +88,9 @@ func WithMaxSteps(n int) Option {
 	}
 }
 
-// WithSweeps sets how many ordering sweeps the layered layout tries
-// (default 24).
+// WithSweeps caps the ordering sweeps per try of the layered layout
+// (default 100; it stops sooner when sweeps stop helping, and very large
+// graphs get fewer).
 func WithSweeps(n int) Option {
 	return func(c *config) {
 		if n > 0 {
