@@ -230,3 +230,38 @@ func TestWorkflowRecursionEndToEnd(t *testing.T) {
 		t.Fatalf("completed instances %v (%v), want the root and two children", list, err)
 	}
 }
+
+// Cancelling a parent cancels the subworkflow instances under it, level
+// by level.
+func TestWorkflowCancelReachesChildren(t *testing.T) {
+	_, c, ctx := wfStart(t) // no workers: the deepest child waits at its automated step
+	g, err := workflow.Template("recursive-countdown")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.EnsurePublished(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Start(ctx, "top", g.ID, map[string]any{"n": 2}); err != nil {
+		t.Fatal(err)
+	}
+	wfWaitCount(t, ctx, c, g.ID, workflow.Running, 3)
+	if _, err := c.Send(ctx, nil, workflow.Cancel{Instance: "top", Reason: "enough"}); err != nil {
+		t.Fatal(err)
+	}
+	wfWaitCount(t, ctx, c, g.ID, workflow.Cancelled, 3)
+}
+
+func wfWaitCount(t *testing.T, ctx context.Context, c *wfservice.Client, wf string, state workflow.State, n int) {
+	for {
+		list, err := c.List(ctx, wf, state)
+		if err == nil && len(list) == n {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("want %d %s instances, have %v (%v)", n, state, list, err)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}

@@ -84,3 +84,18 @@ func (c *Catalog) List(wf string, state workflow.State) []Summary {
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
+
+// Children returns the instances a parent's subworkflow steps started
+// that have not ended.
+func (c *Catalog) Children(parent string) []string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	var ids []string
+	for _, s := range c.byID {
+		if s.Parent == parent && !s.State.Terminal() {
+			ids = append(ids, s.ID)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}

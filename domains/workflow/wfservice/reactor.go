@@ -25,11 +25,13 @@ const ReactorDurable = "workflow-reactor"
 type Reactor struct {
 	client *service.Client
 	reg    *Registry
+	cat    *Catalog
 }
 
-// RunReactor reacts until ctx ends.
-func RunReactor(ctx context.Context, nc *nats.Conn, reg *Registry) error {
-	r := &Reactor{client: service.NewClient(nc, InstanceDomain), reg: reg}
+// RunReactor reacts until ctx ends. cat finds the children to cancel when
+// a parent is cancelled or fails.
+func RunReactor(ctx context.Context, nc *nats.Conn, reg *Registry, cat *Catalog) error {
+	r := &Reactor{client: service.NewClient(nc, InstanceDomain), reg: reg, cat: cat}
 	filters := []string{eventstore.Subject(InstanceDomain, "*", workflow.EvtStepStarted)}
 	for _, t := range []string{workflow.EvtCompleted, workflow.EvtFailed, workflow.EvtCancelled} {
 		filters = append(filters, eventstore.Subject(InstanceDomain, "*", t))
@@ -46,9 +48,21 @@ func (r *Reactor) react(ctx context.Context, e message.Event) worker.Verdict {
 	case e.Type == workflow.EvtStepStarted && ev.Kind == workflow.KindSubworkflow:
 		return r.startChild(ctx, e, ev.Step)
 	case e.Type != workflow.EvtStepStarted:
+		r.cancelChildren(ctx, e)
 		return r.reportToParent(ctx, e)
 	}
 	return worker.Ack
+}
+
+// cancelChildren ends the children still running under an instance that
+// ended without completing.
+func (r *Reactor) cancelChildren(ctx context.Context, e message.Event) {
+	if e.Type == workflow.EvtCompleted {
+		return
+	}
+	for _, id := range r.cat.Children(e.AggregateID) {
+		worker.Report(ctx, r.client, e, workflow.Cancel{Instance: id, Reason: "parent " + e.AggregateID + " " + e.Type})
+	}
 }
 
 func (r *Reactor) startChild(ctx context.Context, e message.Event, step string) worker.Verdict {

@@ -130,3 +130,52 @@ func waitFor(t *testing.T, ok func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// Publishing a new version leaves running instances on theirs.
+func TestRunningInstancesKeepTheirVersion(t *testing.T) {
+	c, ctx := startServices(t)
+	v1, err := workflow.Template("single-approval")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Publish(ctx, v1, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Start(ctx, "old", v1.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	v2 := v1.Clone() // submit -> review -> approve
+	mustDo(t, v2.RemoveEdge("e2"), v2.AddNode(graph.Node{ID: "review", Kind: "manual"}),
+		v2.AddEdge(graph.Edge{ID: "r1", From: "submit", To: "review"}), v2.AddEdge(graph.Edge{ID: "r2", From: "review", To: "approve"}))
+	if v, err := c.Publish(ctx, v2, true); err != nil || v != 2 {
+		t.Fatalf("publish v2: version %d, %v", v, err)
+	}
+	if _, err := c.Start(ctx, "new", v1.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct {
+		version int
+		next    string
+	}{"old": {1, "approve"}, "new": {2, "review"}}
+	for id, w := range want {
+		if _, err := c.Send(ctx, nil, workflow.CompleteStep{StepRef: workflow.StepRef{Instance: id, Step: "submit"}}); err != nil {
+			t.Fatal(err)
+		}
+		in, err := c.Instance(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in.Version != w.version || !in.Steps[w.next].State.Active() {
+			t.Errorf("%s: version %d, steps %v; want version %d waiting at %s", id, in.Version, in.Steps, w.version, w.next)
+		}
+	}
+}
+
+func mustDo(t *testing.T, errs ...error) {
+	t.Helper()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}

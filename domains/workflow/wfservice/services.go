@@ -95,7 +95,7 @@ func (s *Services) react(ctx context.Context, nc *nats.Conn) {
 	s.done.Add(1)
 	go func() {
 		defer s.done.Done()
-		s.reactErr = RunReactor(ctx, nc, s.Registry)
+		s.reactErr = RunReactor(ctx, nc, s.Registry, s.Catalog)
 	}()
 }
 
