@@ -179,3 +179,24 @@ func mustDo(t *testing.T, errs ...error) {
 		}
 	}
 }
+
+func TestDraftsStartLater(t *testing.T) {
+	c, ctx := startServices(t)
+	publishTemplate(t, ctx, c, "single-approval")
+	if _, err := c.send(ctx, c.Instances, nil, workflow.TypeCreateInstance, "d1", StartPayload{Workflow: "single-approval"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		typ  string
+		want workflow.State
+	}{{"", workflow.Draft}, {CmdStartDraft, workflow.Running}} {
+		if step.typ != "" {
+			if _, err := c.send(ctx, c.Instances, nil, step.typ, "d1", nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if in, err := c.Instance(ctx, "d1"); err != nil || in.State != step.want {
+			t.Fatalf("after %q: %v (%v), want %s", step.typ, in.State, err, step.want)
+		}
+	}
+}
