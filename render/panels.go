@@ -16,6 +16,9 @@ type panelInput struct {
 
 // handle returns true when a panel consumed the input.
 func (p *panelInput) handle(g *Game, in *ecs.Input) bool {
+	if g.built == 0 { // nothing drawn yet: lay the panels out now
+		g.adapter.Fill(g.Ed, &g.Win, &g.scene, &g.ui)
+	}
 	l := canvas.LayoutFor(&g.ui)
 	at := canvas.Vec{X: float32(in.MouseX), Y: float32(in.MouseY)}
 	hit := l.HitTest(&g.ui, at)
@@ -39,6 +42,9 @@ func (p *panelInput) press(g *Game, in *ecs.Input, hit canvas.Hit) bool {
 		openMenu(g, in)
 	case hit.Where == canvas.OnKinds && hit.Index >= 0:
 		p.dragKind = g.ui.Kinds[hit.Index]
+		p.dropKind(g, in, hit)
+	case hit.Where == canvas.OnTopBar:
+		backTo(g, g.r.Frame.CrumbAt(float32(in.MouseX)))
 	case hit.Where == canvas.OnGraphs && hit.Index >= 0:
 		openGraph(g, g.ui.Graphs.IDs[hit.Index])
 	case hit.Where == canvas.OnInspector && hit.Index == 0:
@@ -60,15 +66,27 @@ func (p *panelInput) minimap(g *Game, in *ecs.Input, l canvas.Layout, at canvas.
 // dropKind adds a node of the dragged kind where the button is released
 // on the canvas.
 func (p *panelInput) dropKind(g *Game, in *ecs.Input, hit canvas.Hit) bool {
+	g.Win.Drag = canvas.DragView{Active: true, Kind: p.dragKind, X: float32(in.MouseX), Y: float32(in.MouseY)}
+	g.redraw()
 	if !in.Released.Has(ecs.ButtonLeft) {
 		return true
 	}
 	kind := p.dragKind
-	p.dragKind = ""
+	p.dragKind, g.Win.Drag = "", canvas.DragView{}
 	if hit.Where == canvas.OnCanvas {
 		g.Ed.AddNodeAt(kind, ecs.Vec{in.MouseX, in.MouseY})
 	}
 	return true
+}
+
+// backTo goes up the navigation path to breadcrumb i.
+func backTo(g *Game, i int) {
+	if i < 0 {
+		return
+	}
+	for n := len(g.Ed.Breadcrumbs()) - 1; n > i; n-- {
+		g.Ed.Back()
+	}
 }
 
 // openGraph shows another graph of the document as the root.

@@ -32,7 +32,7 @@ func parseEditFlags(args []string) (*editFlags, error) {
 	f := &editFlags{}
 	fs := flag.NewFlagSet("edit", flag.ContinueOnError)
 	fs.StringVar(&f.screenshot, "screenshot", "", "render once the scene settled, write this PNG and exit")
-	fs.StringVar(&f.svg, "svg", "", "with --screenshot: also write the view as SVG to this file")
+	fs.StringVar(&f.svg, "svg", "", "with --screenshot: also write the whole open graph as SVG to this file")
 	fs.StringVar(&f.script, "script", "", "drive the editor from this input script")
 	fs.StringVar(&f.graphFile, "graph", "", "open this graph file (format by extension: .json, .dot, .graphml, .mmd, .md, ...)")
 	fs.StringVar(&f.save, "save", "", "on exit, write every graph of the document as native JSON to this file")
@@ -170,7 +170,9 @@ func saveOutputs(game *render.Game, f *editFlags, img *image.RGBA) error {
 	if f.svg == "" {
 		return nil
 	}
-	return writeFile(f.svg, func(w *os.File) error { return canvas.WriteSVG(w, game.Scene()) })
+	var whole canvas.Scene
+	canvas.NewAdapter().FillGraph(game.Ed, &whole)
+	return writeFile(f.svg, func(w *os.File) error { return canvas.WriteSVG(w, &whole) })
 }
 
 func writeFile(path string, write func(*os.File) error) error {

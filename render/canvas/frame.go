@@ -29,6 +29,7 @@ type Frame struct {
 	pts               []Vec
 	view              viewRect
 	memo              memo
+	crumbs            [][2]float32 // x extents of the breadcrumbs drawn
 }
 
 // viewRect is the visible world rectangle, widened by a margin.

@@ -15,6 +15,23 @@ func (f *Frame) overlays(u *UIView) {
 	if u.Menu.Open {
 		f.menu(&u.Menu)
 	}
+	if u.Drag.Active {
+		f.dragGhost(&u.Drag, max(u.Status.Zoom, 0.3))
+	}
+}
+
+// dragGhost draws the node kind being dragged from the palette under the
+// pointer, translucent, at about the size it will have on the canvas.
+func (f *Frame) dragGhost(d *DragView, zoom float32) {
+	m := &f.Layers[LayerOverlay]
+	n := NodeView{W: 110 * zoom, H: 44 * zoom, Shape: ShapeOf(d.Kind)}
+	hw, hh := extent(&n)
+	c := Vec{d.X, d.Y}
+	f.outer = outline(f.outer[:0], n.Shape, c, hw, hh, 10)
+	m.Fan(c, f.outer, bodyOf(n.Shape).Fade(0.7))
+	f.bandFade(m, n.Shape, c, hw, hh, 10, 0, -1.5, accent[n.Shape], accent[n.Shape])
+	w := f.textWidth(d.Kind)
+	f.overlayText(d.Kind, d.X-w/2, d.Y-f.G.LineHeight(FaceUI, uiText)/2, colText)
 }
 
 // help lists every action by category in two columns over a dim scrim.

@@ -48,6 +48,7 @@ func (f *Frame) topBar(u *UIView, r Rect) {
 	m.Rect(r.X, r.Y+r.H-1, r.W, 1, colPanelEdge)
 	y := r.Y + (r.H-f.G.LineHeight(FaceUI, uiText))/2
 	x := f.text(LayerUIText, "cimviz", pad, y, colAccent) + 18
+	f.crumbs = f.crumbs[:0]
 	for i, c := range u.Crumbs {
 		col := colTextDim
 		if i == len(u.Crumbs)-1 {
@@ -56,10 +57,23 @@ func (f *Frame) topBar(u *UIView, r Rect) {
 		if i > 0 {
 			x = f.text(LayerUIText, "›", x, y, colTextDim) + 8
 		}
+		start := x
 		x = f.text(LayerUIText, c, x, y, col) + 8
+		f.crumbs = append(f.crumbs, [2]float32{start, x})
 	}
 	hint := "?  help     Ctrl+Shift+P  commands     Ctrl+F  find"
 	f.text(LayerUIText, hint, r.W-f.textWidth(hint)-pad, y, colTextDim)
+}
+
+// CrumbAt returns the index of the breadcrumb drawn at x in the top bar
+// of the last frame, or -1.
+func (f *Frame) CrumbAt(x float32) int {
+	for i, c := range f.crumbs {
+		if x >= c[0] && x < c[1] {
+			return i
+		}
+	}
+	return -1
 }
 
 func (f *Frame) statusBar(u *UIView, r Rect) {

@@ -14,6 +14,14 @@ type UIView struct {
 	Find      FindView
 	Menu      MenuView
 	Graphs    GraphList
+	Drag      DragView
+}
+
+// DragView is a node kind being dragged from the palette to the canvas.
+type DragView struct {
+	Active bool
+	Kind   string
+	X, Y   float32
 }
 
 // StatusView is the status bar's content.

@@ -21,6 +21,7 @@ type Window struct {
 	FPS    float64
 	Menu   MenuView
 	Graphs GraphList
+	Drag   DragView
 }
 
 // Adapter fills a [Scene] and a [UIView] from an [ecs.Editor]. It keeps
@@ -54,12 +55,27 @@ func (a *Adapter) Fill(ed *ecs.Editor, win *Window, s *Scene, u *UIView) {
 	a.ui(ed, win, u)
 }
 
+// FillGraph copies the whole open graph into s (not only what the camera
+// shows), for exports.
+func (a *Adapter) FillGraph(ed *ecs.Editor, s *Scene) {
+	s.Reset()
+	s.Cam = Camera{Zoom: 1, W: float32(ed.Camera().Width), H: float32(ed.Camera().Height)}
+	a.nodesIn(ed, s, ecs.Rect{Min: graph.Point{X: -math.MaxFloat32, Y: -math.MaxFloat32},
+		Max: graph.Point{X: math.MaxFloat32, Y: math.MaxFloat32}})
+	a.groups(ed, s)
+	a.edges(ed, s)
+}
+
 func (a *Adapter) nodes(ed *ecs.Editor, s *Scene) {
-	clear(a.shapes)
 	c := ed.Camera()
 	view := c.Visible()
 	m := 80 / c.Zoom
 	view.Min, view.Max = view.Min.Sub(graph.Point{X: m, Y: m}), view.Max.Add(graph.Point{X: m, Y: m})
+	a.nodesIn(ed, s, view)
+}
+
+func (a *Adapter) nodesIn(ed *ecs.Editor, s *Scene, view ecs.Rect) {
+	clear(a.shapes)
 	edit := ed.UI().Edit
 	for v := range ed.NodesIn(view) {
 		n := NodeView{X: float32(v.Pos.X), Y: float32(v.Pos.Y), W: float32(v.Size.W), H: float32(v.Size.H),

@@ -145,3 +145,18 @@ func TestDiffPixels(t *testing.T) {
 		t.Errorf("different sizes: %d differing pixels, want all 16", bad)
 	}
 }
+
+// FillGraph exports every node, also those the camera does not show.
+func TestFillGraphTakesEverything(t *testing.T) {
+	ed, _ := sampleEditor(t)
+	ed.Camera().Zoom = 4 // only a few nodes in view
+	var view, whole Scene
+	a := NewAdapter()
+	a.Fill(ed, &Window{}, &view, &UIView{})
+	a.FillGraph(ed, &whole)
+	g := ed.Graph()
+	if len(whole.Nodes) != len(g.Nodes) || len(whole.Edges) != len(g.Edges) || len(view.Nodes) >= len(g.Nodes) {
+		t.Errorf("view %d nodes, whole %d nodes %d edges; graph %d nodes %d edges",
+			len(view.Nodes), len(whole.Nodes), len(whole.Edges), len(g.Nodes), len(g.Edges))
+	}
+}

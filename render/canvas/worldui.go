@@ -81,7 +81,7 @@ func (a *Adapter) overlays(ed *ecs.Editor, win *Window, u *UIView) {
 		u.Palette.Items = append(u.Palette.Items, HelpRow{Category: r.Action.Category, Keys: chords(r.Action), Desc: r.Action.Desc})
 	}
 	u.Find = FindView{Open: ui.Find.Open, Query: ui.Find.Query, Count: len(ui.Find.Matches), Current: ui.Find.Current}
-	u.Menu, u.Graphs = win.Menu, win.Graphs
+	u.Menu, u.Graphs, u.Drag = win.Menu, win.Graphs, win.Drag
 	u.Graphs.Current = -1
 	if path := ed.Breadcrumbs(); len(path) > 0 {
 		for i, id := range u.Graphs.IDs {
