@@ -15,6 +15,7 @@ type builder struct {
 	graphs  []*bgraph
 	byID    map[string]*bgraph
 	nodes   map[string]*bnode
+	slab    []bnode
 	order   []string
 	edges   []graph.Edge
 	edgeIDs map[string]bool
@@ -57,7 +58,11 @@ func (b *builder) add(id, gid string) (n *graph.Node, fresh bool) {
 	if bn, ok := b.nodes[id]; ok {
 		return &bn.n, false
 	}
-	bn := &bnode{n: graph.Node{ID: id}, home: gid}
+	if len(b.slab) == cap(b.slab) {
+		b.slab = make([]bnode, 0, 1024) // nodes in chunks: fewer allocations, stable pointers
+	}
+	b.slab = append(b.slab, bnode{n: graph.Node{ID: id}, home: gid})
+	bn := &b.slab[len(b.slab)-1]
 	b.nodes[id] = bn
 	b.order = append(b.order, id)
 	return &bn.n, true

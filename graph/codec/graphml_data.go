@@ -65,7 +65,7 @@ func (d *graphmlDecoder) endData() error {
 	if len(d.defs) > 0 {
 		d.seen[dt.key] = true
 	}
-	value := dt.text.String()
+	value := string(dt.text)
 	switch d.parent() {
 	case 'e':
 		setEdge(d.edge, k.name, value)

@@ -3,7 +3,6 @@ package codec
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/cimviz/cimviz/graph"
 )
@@ -37,7 +36,7 @@ type graphmlDecoder struct {
 type graphmlData struct {
 	key               string
 	open              bool
-	text              strings.Builder
+	text              []byte // reused from one <data> to the next
 	label, shape      string
 	inLabel, hasLabel bool
 	geometry          []float64
@@ -85,9 +84,9 @@ func (d *graphmlDecoder) token() error {
 func (d *graphmlDecoder) text(t []byte) {
 	switch {
 	case d.data.inLabel:
-		d.data.text.Write(t)
+		d.data.text = append(d.data.text, t...)
 	case d.data.open && d.data.label == "" && !d.data.hasLabel:
-		d.data.text.Write(t)
+		d.data.text = append(d.data.text, t...)
 	case d.key != nil:
 		d.key.def += string(t)
 	}
@@ -194,6 +193,6 @@ func (d *graphmlDecoder) startData() error {
 	if !ok {
 		return d.errorf("data", "missing key")
 	}
-	d.data = graphmlData{key: k, open: true}
+	d.data = graphmlData{key: k, open: true, text: d.data.text[:0]}
 	return nil
 }

@@ -17,7 +17,7 @@ func (d *graphmlDecoder) yedStart() {
 	case "NodeLabel", "EdgeLabel":
 		if !dt.hasLabel {
 			dt.inLabel = true
-			dt.text.Reset()
+			dt.text = dt.text[:0]
 		}
 	case "Geometry":
 		if dt.geometry == nil {
@@ -33,8 +33,8 @@ func (d *graphmlDecoder) yedStart() {
 func (d *graphmlDecoder) yedEnd(name string) {
 	dt := &d.data
 	if (name == "NodeLabel" || name == "EdgeLabel") && dt.inLabel {
-		dt.label, dt.hasLabel, dt.inLabel = dt.text.String(), true, false
-		dt.text.Reset()
+		dt.label, dt.hasLabel, dt.inLabel = string(dt.text), true, false
+		dt.text = dt.text[:0]
 	}
 }
 
