@@ -76,15 +76,32 @@ func (f *Frame) CrumbAt(x float32) int {
 	return -1
 }
 
+// statusBar shows the connection, the graph and its size, commands in
+// flight and the last message on the left; zoom and frame rate right.
 func (f *Frame) statusBar(u *UIView, r Rect) {
 	m := &f.Layers[LayerUI]
 	m.Rect(r.X, r.Y, r.W, r.H, colBar)
 	m.Rect(r.X, r.Y, r.W, 1, colPanelEdge)
-	s := &u.Status
 	y := r.Y + (r.H-f.G.LineHeight(FaceUI, uiText))/2
-	dot := colOK
+	f.statusLeft(m, &u.Status, r, y)
+	s := &u.Status
+	zoom, fps := int64(s.Zoom*100+0.5), int64(s.FPS+0.5)
+	right := f.memo.get(2, zoom<<32|fps, func() string {
+		if fps < 1 {
+			return fmt.Sprintf("zoom %d%%", zoom)
+		}
+		return fmt.Sprintf("zoom %d%%   %d fps", zoom, fps)
+	})
+	f.text(LayerUIText, right, r.W-f.textWidth(right)-pad, y, colTextDim)
+}
+
+func (f *Frame) statusLeft(m *Mesh, s *StatusView, r Rect, y float32) {
+	dot, msgCol := colOK, colTextDim
 	if !s.Online {
 		dot = colError
+	}
+	if s.Err {
+		msgCol = colError
 	}
 	f.outer = ellipse(f.outer[:0], Vec{pad + 4, r.Y + r.H/2}, 4, 4, 12)
 	m.Fan(Vec{pad + 4, r.Y + r.H/2}, f.outer, dot)
@@ -94,21 +111,10 @@ func (f *Frame) statusBar(u *UIView, r Rect) {
 		return fmt.Sprintf("%d nodes · %d edges", s.Nodes, s.Edges)
 	}), x, y, colTextDim) + 20
 	if s.Pending > 0 {
-		x = f.text(LayerUIText, f.memo.get(1, int64(s.Pending), func() string { return fmt.Sprintf("%d pending", s.Pending) }), x, y, colAccent) + 20
-	}
-	msgCol := colTextDim
-	if s.Err {
-		msgCol = colError
+		pending := f.memo.get(1, int64(s.Pending), func() string { return fmt.Sprintf("%d pending", s.Pending) })
+		x = f.text(LayerUIText, pending, x, y, colAccent) + 20
 	}
 	f.text(LayerUIText, s.Message, x, y, msgCol)
-	zoom, fps := int64(s.Zoom*100+0.5), int64(s.FPS+0.5)
-	right := f.memo.get(2, zoom<<32|fps, func() string {
-		if fps < 1 {
-			return fmt.Sprintf("zoom %d%%", zoom)
-		}
-		return fmt.Sprintf("zoom %d%%   %d fps", zoom, fps)
-	})
-	f.text(LayerUIText, right, r.W-f.textWidth(right)-pad, y, colTextDim)
 }
 
 // kinds draws the palette of node kinds, each with its shape as an icon.
