@@ -57,7 +57,11 @@ func (d *Document) RootGraph() *graph.Graph { return d.Graph(d.Root) }
 
 // Validate checks that graph IDs are unique, the root exists, each graph's
 // nodes and edges are consistent and every Ref names a graph of d.
-func (d *Document) Validate() error {
+func (d *Document) Validate() error { return d.validate(false) }
+
+// validate is Validate; with reindex it reindexes the graphs themselves (a
+// decoder's fresh graphs) instead of checking clones.
+func (d *Document) validate(reindex bool) error {
 	ids := make(map[string]bool, len(d.Graphs))
 	for _, g := range d.Graphs {
 		if g == nil || g.ID == "" || ids[g.ID] {
@@ -69,15 +73,18 @@ func (d *Document) Validate() error {
 		return fmt.Errorf("%w: root graph %q not in document", ErrInvalid, d.Root)
 	}
 	for _, g := range d.Graphs {
-		if err := validateGraph(g, ids); err != nil {
+		if err := validateGraph(g, ids, reindex); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func validateGraph(g *graph.Graph, ids map[string]bool) error {
-	if err := g.Clone().Reindex(); err != nil {
+func validateGraph(g *graph.Graph, ids map[string]bool, reindex bool) error {
+	if !reindex {
+		g = g.Clone()
+	}
+	if err := g.Reindex(); err != nil {
 		return fmt.Errorf("%w: graph %q: %w", ErrInvalid, g.ID, err)
 	}
 	for _, n := range g.Nodes {

@@ -95,11 +95,8 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 	for _, jg := range wire.Graphs {
 		d.Graphs = append(d.Graphs, fromJSONGraph(jg))
 	}
-	if err := d.Validate(); err != nil {
+	if err := d.validate(true); err != nil {
 		return nil, err
-	}
-	for _, g := range d.Graphs {
-		_ = g.Reindex() // Validate checked a clone; index the real graph
 	}
 	return d, nil
 }
