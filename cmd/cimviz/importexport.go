@@ -14,7 +14,7 @@ import (
 
 	"github.com/nats-io/nats.go"
 
-	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
+	"github.com/cimviz/cimviz/domains/host"
 	"github.com/cimviz/cimviz/domains/graphdomain"
 	"github.com/cimviz/cimviz/domains/service"
 	"github.com/cimviz/cimviz/graph"
@@ -28,21 +28,8 @@ import (
 // must not be in use by a running `cimviz serve` (use --nats then).
 
 func init() {
-	serveGraphDomain()
 	register("import", "import a graph file (json, dot, graphml, mermaid, markdown, cytoscape) into the graph service", runImport)
 	register("export", "export a graph and the graphs it nests to a file, format by extension", runExport)
-}
-
-// serveGraphDomain adds the graph domain to what `cimviz serve` runs, so
-// that import and export over --nats find it there (unless serve.go lists
-// it already).
-func serveGraphDomain() {
-	for _, d := range servedDomains {
-		if d.DomainName() == graphdomain.Name {
-			return
-		}
-	}
-	servedDomains = append(servedDomains, graphdomain.Servable{})
 }
 
 type transferFlags struct {
@@ -57,7 +44,7 @@ func parseTransfer(name string, args []string, nargs int, usage string) (transfe
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.Usage = func() { fmt.Fprintf(fs.Output(), "usage: cimviz %s %s\n", name, usage); fs.PrintDefaults() }
 	fs.StringVar(&f.natsURL, "nats", "", "NATS server with the graph service (default: an embedded server on --data)")
-	fs.StringVar(&f.data, "data", defaultDataDir(), "JetStream data directory of the embedded server")
+	fs.StringVar(&f.data, "data", host.DefaultDataDir(), "JetStream data directory of the embedded server")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "how long to wait for each reply")
 	if name == "import" {
 		fs.BoolVar(&f.replace, "replace", false, "replace the content of graphs that exist already")
@@ -241,32 +228,16 @@ func (c *graphClient) exists(id string) bool {
 // --nats, or on an embedded server on --data running the graph domain.
 func withGraphService(f transferFlags, fn func(*graphClient) error) error {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	b, err := startBackbone(serveFlags{data: f.data, natsURL: f.natsURL}, logger)
+	cfg := host.Config{NATSURL: f.natsURL, DataDir: f.data, Name: "cimviz import/export", Logger: logger}
+	if f.natsURL == "" {
+		cfg.Domains = []service.Servable{graphdomain.Servable{}}
+	}
+	h, err := host.Start(context.Background(), cfg)
 	if err != nil {
 		return err
 	}
-	var running []runningDomain
-	if f.natsURL == "" {
-		running, err = startGraphDomain(b.nc, logger)
-	}
-	if err == nil {
-		err = fn(&graphClient{Client: graphdomain.NewClient(b.nc), nc: b.nc, progress: os.Stderr, timeout: f.timeout})
-	}
-	return errors.Join(err, stopDomains(running), b.close())
-}
-
-func startGraphDomain(nc *nats.Conn, logger *slog.Logger) ([]runningDomain, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	store, err := jsstore.Open(ctx, nc, graphdomain.Name, jsstore.WithLogger(logger))
-	if err != nil {
-		return nil, err
-	}
-	svc, err := graphdomain.Servable{}.Start(nc, store, service.WithLogger(logger))
-	if err != nil {
-		return nil, errors.Join(err, store.Close())
-	}
-	return []runningDomain{{svc: svc, store: store}}, nil
+	err = fn(&graphClient{Client: graphdomain.NewClient(h.Conn()), nc: h.Conn(), progress: os.Stderr, timeout: f.timeout})
+	return errors.Join(err, h.Close())
 }
 
 // barWriter is w when it is a terminal; a bar redrawn with \r is noise in

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/cimviz/cimviz/domains/host"
 	"io"
 	"log/slog"
 	"os"
@@ -141,10 +142,11 @@ func TestImportRefusals(t *testing.T) {
 // Over --nats, import and export reach the graph domain that `cimviz
 // serve` runs (here: the served domains on a loopback server).
 func TestImportExportOverNATS(t *testing.T) {
-	srv, nc := natstest.StartOn(t, natsembed.Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0"})
-	running, err := startDomains(context.Background(), nc, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	t.Cleanup(func() { _ = stopDomains(running) })
+	srv, _ := natstest.StartOn(t, natsembed.Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0"})
+	h, err := host.Start(context.Background(), host.Config{NATSURL: srv.ClientURL(), Domains: host.Domains(),
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	must(t, err)
+	t.Cleanup(func() { _ = h.Close() })
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in.graphml"), filepath.Join(dir, "out.json")
 	doc := sampleDocument(t, 20)
@@ -165,10 +167,11 @@ func TestImportExportOverNATS(t *testing.T) {
 // A graph whose get reply does not fit in one NATS message is exported
 // all the same: rebuilt from the event store.
 func TestExportOfAGraphTooBigForOneMessage(t *testing.T) {
-	srv, nc := natstest.StartOn(t, natsembed.Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0", MaxPayload: 256 << 10})
-	running, err := startDomains(context.Background(), nc, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	t.Cleanup(func() { _ = stopDomains(running) })
+	srv, _ := natstest.StartOn(t, natsembed.Config{DataDir: t.TempDir(), Listen: "127.0.0.1:0", MaxPayload: 256 << 10})
+	h, err := host.Start(context.Background(), host.Config{NATSURL: srv.ClientURL(), Domains: host.Domains(),
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	must(t, err)
+	t.Cleanup(func() { _ = h.Close() })
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "big.json"), filepath.Join(dir, "out.json")
 	doc := sampleDocument(t, 2500)
