@@ -14,8 +14,8 @@ import (
 
 	"github.com/nats-io/nats.go"
 
-	"github.com/cimviz/cimviz/domains/host"
 	"github.com/cimviz/cimviz/domains/graphdomain"
+	"github.com/cimviz/cimviz/domains/host"
 	"github.com/cimviz/cimviz/domains/service"
 	"github.com/cimviz/cimviz/graph"
 	"github.com/cimviz/cimviz/graph/change"
