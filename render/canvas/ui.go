@@ -78,6 +78,15 @@ func (f *Frame) CrumbAt(x float32) int {
 
 // statusBar shows the connection, the graph and its size, commands in
 // flight and the last message on the left; zoom and frame rate right.
+// CrumbAtX returns where breadcrumb i starts in the last frame (-1 when
+// there is no such crumb).
+func (f *Frame) CrumbAtX(i int) float32 {
+	if i < 0 || i >= len(f.crumbs) {
+		return -1
+	}
+	return f.crumbs[i][0]
+}
+
 func (f *Frame) statusBar(u *UIView, r Rect) {
 	m := &f.Layers[LayerUI]
 	m.Rect(r.X, r.Y, r.W, r.H, colBar)
