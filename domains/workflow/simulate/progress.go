@@ -99,3 +99,23 @@ func (t *tally) report(w io.Writer, every time.Duration, stop <-chan struct{}) {
 		}
 	}
 }
+
+// syncWriter serialises writes: progress, the final line and errors come
+// from different goroutines.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
+
+func lockedWriter(w io.Writer) io.Writer {
+	if w == nil {
+		return nil
+	}
+	return &syncWriter{w: w}
+}

@@ -37,7 +37,7 @@ func Run(ctx context.Context, nc *nats.Conn, cfg Config, out io.Writer) (Summary
 		return Summary{}, err
 	}
 	s := &sim{cfg: cfg, nc: nc, client: wfservice.NewClient(nc), dice: newDice(cfg.Seed),
-		tally: newTally(cfg.Instances), out: out, prefix: fmt.Sprintf("sim%d-%d-", cfg.Seed, time.Now().UnixMilli())}
+		tally: newTally(cfg.Instances), out: lockedWriter(out), prefix: fmt.Sprintf("sim%d-%d-", cfg.Seed, time.Now().UnixMilli())}
 	if err := s.publish(ctx); err != nil {
 		return Summary{}, err
 	}
@@ -49,7 +49,11 @@ func Run(ctx context.Context, nc *nats.Conn, cfg Config, out io.Writer) (Summary
 	}
 	defer sub.Unsubscribe()
 	s.runWorkers(ctx)
-	go s.tally.report(out, cfg.Progress, s.tally.done)
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.tally.report(s.out, cfg.Progress, ctx.Done())
+	}()
 	err = s.startAll(ctx)
 	if err == nil {
 		err = s.wait(ctx)

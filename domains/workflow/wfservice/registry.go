@@ -43,9 +43,12 @@ func (r *Registry) Stop() {
 	}
 }
 
-// Get returns a workflow's definition at version (0: the newest).
+// Get returns a workflow's definition at version (0: the newest). A
+// known version is answered from memory; "newest" always asks the store
+// for versions published since, so an instance started right after a
+// publish runs what was published.
 func (r *Registry) Get(ctx context.Context, wf string, version int) (*workflow.Definition, error) {
-	if d := r.lookup(wf, version); d != nil {
+	if d := r.lookup(wf, version); d != nil && version != 0 {
 		return d, nil
 	}
 	if err := r.load(ctx, wf); err != nil {
