@@ -52,7 +52,8 @@
 //   - Mermaid: structure, labels (<br> as line breaks), shapes as Kind (rect
 //     is the empty kind; round, stadium, subroutine, cylinder, circle,
 //     doublecircle, asymmetric, rhombus, hexagon, lean-right, lean-left,
-//     trapezoid, trapezoid-alt), links as edge Kind ("" for -->, else dotted,
+//     trapezoid, trapezoid-alt; `id@{ shape: cyl, label: "x" }` maps its
+//     shape names to the same kinds or keeps them), links as edge Kind ("" for -->, else dotted,
 //     thick, invisible, with -line for no head, -circle/-cross heads, bi- for
 //     both ends), the front matter title as the root's name. Lost: positions,
 //     Props, direction, styling.

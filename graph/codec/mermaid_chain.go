@@ -115,7 +115,11 @@ func (p *mermaidParser) nodeRef(c *mermaidCursor) (string, error) {
 		return "", p.errorf("expected a node id at %q", c.rest())
 	}
 	p.mention(id)
-	if err := p.shape(c, id); err != nil {
+	shape := p.shape
+	if strings.HasPrefix(c.rest(), "@{") {
+		shape = p.shapeProps
+	}
+	if err := shape(c, id); err != nil {
 		return "", err
 	}
 	if strings.HasPrefix(c.rest(), ":::") {

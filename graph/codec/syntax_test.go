@@ -80,6 +80,7 @@ func TestMermaidSyntax(t *testing.T) {
 			`flowchart{one::subgraph>one t2:Two words:subgraph>t2 Three words:Three words:subgraph>Three words} one{A::} t2{B::} Three words{C::}`},
 		{"%% comment\ngraph TD\n%% another\nclassDef x fill:#fff\nclass A x\nstyle A fill:#f00\nlinkStyle 0 stroke:red\nclick A call\nA", `flowchart{A::}`},
 		{"graph TD\nA --> s\nsubgraph s\nB\nend", `flowchart{A:: s::subgraph>s e0=A->s::} s{B::}`},
+		{"flowchart TD\nA@{ shape: cyl, label: \"Orders, v2\" } --> B@{shape: notch-rect}", `flowchart{A:Orders, v2:cylinder B::notch-rect e0=A->B::}`},
 		{"graph TD\nmy-node --> x_1", `flowchart{my-node:: x_1:: e0=my-node->x_1::}`},
 	})
 }
