@@ -4,6 +4,7 @@ import (
 	"unsafe"
 
 	"github.com/cimviz/cimviz/render/canvas"
+	_ "github.com/cimviz/cimviz/render/internal/headless" // before ebiten's init: no panic without a display
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
