@@ -2,13 +2,15 @@ package codec
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/cimviz/cimviz/graph"
 )
 
 // yEd keeps a node's look inside <data> as y:ShapeNode or y:GroupNode
 // (wrapped in y:ProxyAutoBoundsNode/y:Realizers for group nodes) with
-// y:Geometry, y:NodeLabel and y:Shape; edges carry y:EdgeLabel. The first of
+// y:Geometry, y:NodeLabel and y:Shape, or y:GenericNode whose configuration
+// names the shape; edges carry y:EdgeLabel. The first of
 // each wins, which for a group node is its open state.
 
 func (d *graphmlDecoder) yedStart() {
@@ -26,6 +28,10 @@ func (d *graphmlDecoder) yedStart() {
 	case "Shape":
 		if dt.shape == "" {
 			dt.shape, _ = d.sc.attr("type")
+		}
+	case "GenericNode", "GenericGroupNode":
+		if c, ok := d.sc.attr("configuration"); ok && dt.shape == "" {
+			dt.shape = c[strings.LastIndexByte(c, '.')+1:] // com.yworks.flowchart.terminator
 		}
 	}
 }

@@ -141,6 +141,9 @@ func TestYEdGraphMLImport(t *testing.T) {
 	if c, _, _ := find(d, "Client"); c.Kind != "ellipse" || c.Props["description"] != "entry point" {
 		t.Errorf("Client = %+v", c)
 	}
+	if exit, path, _ := find(d, "Exit"); exit.Kind != "terminator" || path != "/Backend & storage" {
+		t.Errorf("generic node Exit = %+v at %q", exit, path)
+	}
 	checkEdge(t, d, "Backend & storage", "HTTPS") // lifted: its end is inside the group
 }
 
