@@ -95,3 +95,5 @@ func benchFill(b *testing.B, n int) {
 }
 
 func BenchmarkFillFromWorld10k(b *testing.B) { benchFill(b, 10_000) }
+
+func BenchmarkFillFromWorld100k(b *testing.B) { benchFill(b, 100_000) }
