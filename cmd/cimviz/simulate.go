@@ -49,26 +49,35 @@ func parseSimulate(args []string, stderr io.Writer) (simulateFlags, error) {
 	fs.DurationVar(&f.cfg.Progress, "progress", time.Second, "how often to print progress (0: only at the end)")
 	fs.StringVar(&f.natsURL, "nats", "", "NATS server URL (default: an embedded server on a temporary directory)")
 	fs.BoolVar(&f.serve, "serve", true, "also run the workflow services in this process (turn off when `cimviz serve` runs them)")
-	if err := fs.Parse(reorder(args)); err != nil {
+	names, err := parseInterspersed(fs, args)
+	if err != nil {
 		return f, errors.Join(errUsage, err)
 	}
-	if fs.NArg() != 1 {
+	if len(names) != 1 {
 		return f, fmt.Errorf("%w: name one workflow (templates: %v)", errUsage, workflow.Templates())
 	}
-	f.cfg.Workflow = fs.Arg(0)
+	f.cfg.Workflow = names[0]
 	if err := f.cfg.Validate(); err != nil {
 		return f, errors.Join(errUsage, err)
 	}
 	return f, nil
 }
 
-// reorder puts the workflow name after the flags, so that both
-// "simulate WF --rate 5" and "simulate --rate 5 WF" work.
-func reorder(args []string) []string {
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		return append(append([]string(nil), args[1:]...), args[0])
+// parseInterspersed parses flags before and after positional arguments
+// ("simulate WF --rate 5" and "simulate --rate 5 WF" alike) and returns
+// the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	return args
 }
 
 func runSimulate(args []string) error {
@@ -91,6 +100,9 @@ func runSimulate(args []string) error {
 		defer svc.Stop()
 	}
 	sum, err := simulate.Run(ctx, nc, f.cfg, os.Stdout)
+	if sum.Started == 0 {
+		return err
+	}
 	fmt.Printf("cimviz simulate %s: %d completed, %d failed, %d cancelled of %d; %d events in %.1fs\n",
 		f.cfg.Workflow, sum.Completed, sum.Failed, sum.Cancelled, sum.Started, sum.Events, sum.Elapsed.Seconds())
 	return err

@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/nats-io/nats.go"
 
 	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/domains/service"
 	"github.com/cimviz/cimviz/domains/workflow"
 )
 
@@ -60,7 +62,10 @@ func (s *sim) later(ctx context.Context, e message.Event, cmd workflow.Command) 
 		if ctx.Err() != nil {
 			return
 		}
-		if _, err := s.client.Send(ctx, &e, cmd); err != nil && s.out != nil {
+		// A refusal is ordinary here: the instance ended (a branch failed)
+		// while the person was at work.
+		_, err := s.client.Send(ctx, &e, cmd)
+		if err != nil && !errors.Is(err, service.ErrInvalid) && ctx.Err() == nil && s.out != nil {
 			fmt.Fprintf(s.out, "%s %s %s: %v\n", cmd.CommandType(), cmd.Target(), e.Type, err)
 		}
 	})

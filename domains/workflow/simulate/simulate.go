@@ -78,23 +78,37 @@ func (s *sim) publish(ctx context.Context) error {
 	return err
 }
 
+// startAll starts the instances at the rate, each start in its own
+// goroutine so a slow reply does not slow the rate; the first failed
+// start ends the run.
 func (s *sim) startAll(ctx context.Context) error {
-	every := time.Duration(float64(time.Second) / s.cfg.Rate)
-	tick := time.NewTicker(every)
+	tick := time.NewTicker(time.Duration(float64(time.Second) / s.cfg.Rate))
 	defer tick.Stop()
+	failed := make(chan error, 1)
 	for i := range s.cfg.Instances {
 		id := fmt.Sprintf("%s%05d", s.prefix, i+1)
 		s.tally.started(id)
-		if _, err := s.client.Start(ctx, id, s.cfg.Workflow, s.dice.context()); err != nil {
-			return fmt.Errorf("start %s: %w", id, err)
-		}
+		s.wg.Add(1)
+		go s.start(ctx, id, s.dice.context(), failed)
 		select {
+		case err := <-failed:
+			return err
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-tick.C:
 		}
 	}
 	return nil
+}
+
+func (s *sim) start(ctx context.Context, id string, vars map[string]any, failed chan<- error) {
+	defer s.wg.Done()
+	if _, err := s.client.Start(ctx, id, s.cfg.Workflow, vars); err != nil && ctx.Err() == nil {
+		select {
+		case failed <- fmt.Errorf("start %s: %w", id, err):
+		default:
+		}
+	}
 }
 
 func (s *sim) wait(ctx context.Context) error {
