@@ -88,8 +88,22 @@ func (g *Game) Update() error {
 	if g.Svc != nil {
 		g.Svc.Pump(g.Ed)
 	}
+	if g.script == nil {
+		ebiten.SetCursorShape(cursorFor(g.Ed.Pointer().Mode, g.panel.dragKind != ""))
+	}
 	g.tick++
 	return g.settle()
+}
+
+// cursorFor shows what a gesture does: moving things, or drawing an edge.
+func cursorFor(m ecs.Mode, dragging bool) ebiten.CursorShapeType {
+	switch {
+	case m == ecs.ModeDrag || m == ecs.ModePan || dragging:
+		return ebiten.CursorShapeMove
+	case m == ecs.ModeConnect || m == ecs.ModeBox:
+		return ebiten.CursorShapeCrosshair
+	}
+	return ebiten.CursorShapeDefault
 }
 
 func (g *Game) nextInput() ecs.Input {
