@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -178,7 +177,26 @@ func dotValue(key, v string) string {
 	return dotQuote(v)
 }
 
-var dotBareID = regexp.MustCompile(`^([A-Za-z_\x80-\xff][A-Za-z_0-9\x80-\xff]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?))$`)
+// isBareID reports whether DOT reads s unquoted as the same ID: a name
+// ([A-Za-z_\x80-\xff][A-Za-z_0-9\x80-\xff]*) or a numeral (-?(.d+|d+(.d*)?)).
+func isBareID(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c == '_' || c >= 0x80 || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+		return strings.IndexFunc(s, func(r rune) bool { return !(r == '_' || r >= 0x80 || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') }) < 0
+	}
+	return isNumeral(strings.TrimPrefix(s, "-"))
+}
+
+func isNumeral(s string) bool {
+	intPart, frac, dot := strings.Cut(s, ".")
+	digits := func(t string) bool { return strings.Trim(t, "0123456789") == "" }
+	if !digits(intPart) || !digits(frac) {
+		return false
+	}
+	return intPart != "" || dot && frac != ""
+}
 
 // dotQuote writes an ID bare when DOT allows it, else quoted. Backslashes
 // stay as they are (DOT IDs have no escapes but \"), so an ID that ends in
@@ -188,7 +206,7 @@ func dotQuote(s string) string {
 	switch strings.ToLower(s) {
 	case "node", "edge", "graph", "digraph", "subgraph", "strict":
 	default:
-		if dotBareID.MatchString(s) {
+		if isBareID(s) {
 			return s
 		}
 	}

@@ -29,7 +29,7 @@ func (p *dotParser) idStmt(sc *dotScope) error {
 		if p.tok.kind == dotHTML && id == "label" {
 			id = "label_html"
 		}
-		mergeAttrs(sc.graph, map[string]string{id: p.tok.text})
+		setAttr(sc.graph, id, p.tok.text)
 		return p.advance()
 	}
 	if err := p.port(); err != nil {
@@ -151,7 +151,7 @@ func (p *dotParser) attr(attrs map[string]string) error {
 			return err
 		}
 	}
-	mergeAttrs(attrs, map[string]string{key: val})
+	setAttr(attrs, key, val)
 	if p.punct(",") || p.punct(";") {
 		return p.advance()
 	}
@@ -173,12 +173,16 @@ func labelText(attrs map[string]string, name, def string) string {
 // replace each other.
 func mergeAttrs(dst, src map[string]string) {
 	for k, v := range src {
-		switch k {
-		case "label":
-			delete(dst, "label_html")
-		case "label_html":
-			delete(dst, "label")
-		}
-		dst[k] = v
+		setAttr(dst, k, v)
 	}
+}
+
+func setAttr(dst map[string]string, k, v string) {
+	switch k {
+	case "label":
+		delete(dst, "label_html")
+	case "label_html":
+		delete(dst, "label")
+	}
+	dst[k] = v
 }

@@ -165,13 +165,12 @@ func readTextLink(c *mermaidCursor, open mermaidLink) (mermaidLink, string, bool
 	return mermaidLink{both: open.both, line: open.line, head: headAt(c)}, label, true
 }
 
-// mermaidUnescape turns <br> into line breaks and #quot; into quotes.
-func mermaidUnescape(s string) string {
-	r := strings.NewReplacer("<br>", "\n", "<br/>", "\n", "<br />", "\n", "#quot;", `"`, "#35;", "#")
-	return r.Replace(s)
-}
+var (
+	mermaidUnescaper = strings.NewReplacer("<br>", "\n", "<br/>", "\n", "<br />", "\n", "#quot;", `"`, "#35;", "#")
+	mermaidEscaper   = strings.NewReplacer("#", "#35;", `"`, "#quot;", "\n", "<br>")
+)
 
-func mermaidEscape(s string) string {
-	r := strings.NewReplacer("#", "#35;", `"`, "#quot;", "\n", "<br>")
-	return r.Replace(s)
-}
+// mermaidUnescape turns <br> into line breaks and #quot; into quotes.
+func mermaidUnescape(s string) string { return mermaidUnescaper.Replace(s) }
+
+func mermaidEscape(s string) string { return mermaidEscaper.Replace(s) }
