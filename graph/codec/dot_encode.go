@@ -184,7 +184,9 @@ func isBareID(s string) bool {
 		return false
 	}
 	if c := s[0]; c == '_' || c >= 0x80 || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
-		return strings.IndexFunc(s, func(r rune) bool { return !(r == '_' || r >= 0x80 || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') }) < 0
+		return strings.IndexFunc(s, func(r rune) bool {
+			return !(r == '_' || r >= 0x80 || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+		}) < 0
 	}
 	return isNumeral(strings.TrimPrefix(s, "-"))
 }
