@@ -37,7 +37,7 @@ func RunReactor(ctx context.Context, nc *nats.Conn, reg *Registry, cat *Catalog)
 		filters = append(filters, eventstore.Subject(InstanceDomain, "*", t))
 	}
 	return worker.Consume(ctx, nc, worker.Consumer{Domain: InstanceDomain, Durable: ReactorDurable, Filters: filters,
-		AckWait: 30 * time.Second, MaxDeliver: 20, Concurrency: 32, RetryDelay: 200 * time.Millisecond}, r.react)
+		AckWait: 30 * time.Second, MaxDeliver: -1, Concurrency: 32, RetryDelay: 200 * time.Millisecond}, r.react)
 }
 
 func (r *Reactor) react(ctx context.Context, e message.Event) worker.Verdict {

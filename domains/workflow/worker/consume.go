@@ -37,11 +37,14 @@ type Consumer struct {
 	// AckWait is how long an event may be handled before it goes to
 	// someone else.
 	AckWait time.Duration
-	// MaxDeliver bounds deliveries of one event (then it is dropped).
+	// MaxDeliver bounds deliveries of one event, then it is dropped (-1:
+	// no bound; events handled Later come back until they are handled,
+	// which a paused instance needs).
 	MaxDeliver int
 	// Concurrency is how many events one process handles at once.
 	Concurrency int
-	// RetryDelay is the wait before a Later event comes back.
+	// RetryDelay is the wait before a Later event comes back the first
+	// time; it doubles with each delivery, up to MaxRetryDelay.
 	RetryDelay time.Duration
 	Logger     *slog.Logger
 }
@@ -103,7 +106,7 @@ func (c Consumer) deliver(ctx context.Context, m jetstream.Msg, handle Handle) {
 		return
 	}
 	if handle(ctx, e) == Later && ctx.Err() == nil {
-		c.settle(m.NakWithDelay(c.RetryDelay))
+		c.settle(m.NakWithDelay(c.backoff(m)))
 		return
 	}
 	if ctx.Err() != nil {
@@ -123,4 +126,17 @@ func (c Consumer) log() *slog.Logger {
 		return slog.Default()
 	}
 	return c.Logger
+}
+
+// MaxRetryDelay caps the wait before a Later event comes back.
+const MaxRetryDelay = 10 * time.Second
+
+func (c Consumer) backoff(m jetstream.Msg) time.Duration {
+	d := c.RetryDelay
+	if meta, err := m.Metadata(); err == nil {
+		for i := uint64(1); i < meta.NumDelivered && d < MaxRetryDelay; i++ {
+			d *= 2
+		}
+	}
+	return min(d, MaxRetryDelay)
 }

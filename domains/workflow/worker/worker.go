@@ -26,7 +26,9 @@ type Task struct {
 }
 
 // Do does a task: its outputs (set as context variables), or an error
-// (the step fails, and is retried while it has retries).
+// (the step fails, and is retried while it has retries). Delivery is at
+// least once: a task whose report could not be taken yet (its instance is
+// paused) is done again when it comes back, so Do should be idempotent.
 type Do func(ctx context.Context, t Task) (map[string]any, error)
 
 // Defaults of a worker pool.
@@ -49,7 +51,7 @@ func WithDurable(name string) Option { return func(c *Consumer) { c.Durable = na
 
 // Run does automated steps with do until ctx ends.
 func Run(ctx context.Context, nc *nats.Conn, do Do, opts ...Option) error {
-	c := Consumer{Domain: "workflow", Durable: DefaultDurable, AckWait: DefaultAckWait, MaxDeliver: 20,
+	c := Consumer{Domain: "workflow", Durable: DefaultDurable, AckWait: DefaultAckWait, MaxDeliver: -1,
 		Concurrency: 16, RetryDelay: 200 * time.Millisecond,
 		Filters: []string{eventstore.Subject("workflow", "*", workflow.EvtStepStarted)}}
 	for _, o := range opts {

@@ -85,3 +85,44 @@ func waitEnd(t *testing.T, ctx context.Context, c *wfservice.Client, id string) 
 		}
 	}
 }
+
+// A step finished while its instance is paused is reported again until
+// the instance resumes: the work is not lost.
+func TestPausedInstancesGetTheirWorkAfterResume(t *testing.T) {
+	_, nc := natstest.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	svc, err := wfservice.Start(ctx, nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Stop()
+	c := wfservice.NewClient(nc)
+	if err := c.EnsurePublished(ctx, oneJob(t)); err != nil {
+		t.Fatal(err)
+	}
+	got, release := make(chan struct{}, 8), make(chan struct{})
+	go worker.Run(ctx, nc, func(context.Context, worker.Task) (map[string]any, error) {
+		got <- struct{}{}
+		<-release
+		return map[string]any{"done": true}, nil
+	})
+	if _, err := c.Start(ctx, "p1", "one-job", nil); err != nil {
+		t.Fatal(err)
+	}
+	<-got
+	if _, err := c.Send(ctx, nil, workflow.Pause{Instance: "p1"}); err != nil {
+		t.Fatal(err)
+	}
+	close(release) // the report meets a paused instance
+	<-got          // ... and the task comes back
+	if in, _ := c.Instance(ctx, "p1"); in.State != workflow.Paused {
+		t.Fatalf("instance %s, want still Paused", in.State)
+	}
+	if _, err := c.Send(ctx, nil, workflow.Resume{Instance: "p1"}); err != nil {
+		t.Fatal(err)
+	}
+	if in := waitEnd(t, ctx, c, "p1"); in.State != workflow.Completed || in.Context["done"] != true {
+		t.Fatalf("instance %s, context %v: want Completed with the work's output", in.State, in.Context)
+	}
+}
