@@ -28,4 +28,12 @@
 // branch, a fork starts every branch, a join waits for all of its incoming
 // branches) and [Instance.Apply] folds events into state, so replaying an
 // instance's events gives its state.
+//
+// Rules worth knowing: a decision whose conditions cannot be evaluated (a
+// variable is not set, types do not compare) or where none holds and there
+// is no default fails the instance, naming the edge and column. A failed
+// step is started again while it has retries, then the instance fails; a
+// rejected approval fails the instance at once. While an instance is
+// Paused, step commands are refused (naming the state) and workers try
+// again later. Step outputs are merged into the context at the top level.
 package workflow
