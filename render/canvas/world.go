@@ -29,6 +29,9 @@ type Window struct {
 type Adapter struct {
 	shapes map[graph.Point]Shape
 	pairs  map[[2]uint64]int
+	// the selected edge of the last fill (for the inspector) and how many
+	selEdge  ecs.EdgeView
+	selEdges int
 	pos    *generic.Filter1[ecs.Position]
 }
 
@@ -122,8 +125,14 @@ func (a *Adapter) groups(ed *ecs.Editor, s *Scene) {
 }
 
 func (a *Adapter) edges(ed *ecs.Editor, s *Scene) {
+	a.selEdge, a.selEdges = ecs.EdgeView{}, 0
 	for v := range ed.Edges() {
-		s.Edges = append(s.Edges, EdgeView{A: a.end(v.From), B: a.end(v.To), Pulse: float32(v.Pulse), Label: v.Label})
+		e := EdgeView{A: a.end(v.From), B: a.end(v.To), Pulse: float32(v.Pulse), Label: v.Label}
+		if v.Selected {
+			e.Flags |= EdgeSelected
+			a.selEdge, a.selEdges = v, a.selEdges+1
+		}
+		s.Edges = append(s.Edges, e)
 	}
 	a.bendPairs(s.Edges)
 }

@@ -160,3 +160,28 @@ func TestFillGraphTakesEverything(t *testing.T) {
 			len(view.Nodes), len(whole.Nodes), len(whole.Edges), len(g.Nodes), len(g.Edges))
 	}
 }
+
+// Clicking an edge selects it: it is drawn selected and the inspector
+// shows its ends.
+func TestSelectedEdgeInInspector(t *testing.T) {
+	ed, _ := sampleEditor(t)
+	a, _ := ed.Node("valid")
+	b, _ := ed.Node("notify")
+	c := ed.Camera()
+	pa, pb := c.ToScreen(a.Pos), c.ToScreen(b.Pos)
+	mid := pa.Add(pb).Mul(0.5)
+	ed.Update(ecs.Input{MouseX: mid[0], MouseY: mid[1], Pressed: ecs.ButtonLeft, Held: ecs.ButtonLeft, Width: 1280, Height: 800})
+	ed.Update(ecs.Input{MouseX: mid[0], MouseY: mid[1], Released: ecs.ButtonLeft, Width: 1280, Height: 800})
+	var s Scene
+	var u UIView
+	NewAdapter().Fill(ed, &Window{}, &s, &u)
+	selected := 0
+	for _, e := range s.Edges {
+		if e.Flags&EdgeSelected != 0 {
+			selected++
+		}
+	}
+	if selected != 1 || u.Inspector.Title != "Edge e4" || len(u.Inspector.Fields) < 3 || u.Inspector.Fields[1].Value != "valid" {
+		t.Errorf("%d edges drawn selected; inspector %+v", selected, u.Inspector)
+	}
+}

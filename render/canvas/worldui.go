@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"github.com/cimviz/cimviz/ecs"
+	"github.com/mlange-42/arche/generic"
 )
 
 // ui fills the panels' view from the editor and the window.
@@ -41,6 +42,10 @@ func (a *Adapter) inspector(ed *ecs.Editor, in *Inspector) {
 	sel := ed.Selection()
 	in.Fields = in.Fields[:0]
 	in.Open = len(sel) > 0
+	if len(sel) == 0 && a.selEdges == 1 {
+		a.edgeInspector(ed, in)
+		return
+	}
 	if len(sel) != 1 {
 		in.Title = itoa(len(sel)) + " nodes selected"
 		return
@@ -61,6 +66,18 @@ func (a *Adapter) inspector(ed *ecs.Editor, in *Inspector) {
 		in.Fields = append(in.Fields, Field{Name: "Opens graph", Value: v.Ref})
 	}
 	in.Fields = append(in.Fields, Field{Name: "Position", Value: itoa(int(v.Pos.X)) + ", " + itoa(int(v.Pos.Y))})
+}
+
+// edgeInspector shows the one selected edge.
+func (a *Adapter) edgeInspector(ed *ecs.Editor, in *Inspector) {
+	m := generic.NewMap[ecs.Edge](ed.World())
+	if !ed.World().Alive(a.selEdge.Entity) || !m.Has(a.selEdge.Entity) {
+		return
+	}
+	e := m.Get(a.selEdge.Entity)
+	in.Open, in.Title = true, "Edge "+e.ID
+	in.Fields = append(in.Fields, Field{Name: "Label", Value: e.Label}, Field{Name: "From", Value: e.FromID},
+		Field{Name: "To", Value: e.ToID}, Field{Name: "Kind", Value: e.Kind})
 }
 
 func kindName(k string) string {
