@@ -32,7 +32,7 @@ type Adapter struct {
 	// the selected edge of the last fill (for the inspector) and how many
 	selEdge  ecs.EdgeView
 	selEdges int
-	pos    *generic.Filter1[ecs.Position]
+	pos      *generic.Filter1[ecs.Position]
 }
 
 // NewAdapter returns an adapter.
