@@ -63,7 +63,8 @@ func NewGame(ed *ecs.Editor, svc Service, win canvas.Window) (*Game, error) {
 }
 
 // Play makes the game read its input from frames (one per tick) instead of
-// the devices; once they run out, input is idle.
+// the devices; once they run out the devices take over (or, when a capture
+// is pending, input stays idle).
 func (g *Game) Play(frames []ecs.Input) { g.script = frames }
 
 // CaptureWhenSettled sets up a snapshot-and-exit run.
@@ -88,7 +89,7 @@ func (g *Game) Update() error {
 	if g.Svc != nil {
 		g.Svc.Pump(g.Ed)
 	}
-	if g.script == nil {
+	if g.tick >= len(g.script) && g.capture == nil {
 		ebiten.SetCursorShape(cursorFor(g.Ed.Pointer().Mode, g.panel.dragKind != ""))
 	}
 	g.tick++
@@ -116,8 +117,8 @@ func (g *Game) nextInput() ecs.Input {
 		g.idleAt = ecs.Vec{in.MouseX, in.MouseY}
 		return in
 	}
-	if g.script != nil || g.capture != nil {
-		// idle: the pointer rests where the script left it (or off-window)
+	if g.capture != nil {
+		// idle until the capture: the pointer rests where the script left it
 		return ecs.Input{Width: w, Height: h, MouseX: g.idleAt[0], MouseY: g.idleAt[1]}
 	}
 	return g.input.Read(w, h)
