@@ -151,7 +151,7 @@ func testFollowStops(t *testing.T, b Backend) {
 func receive(t *testing.T, ch <-chan message.Event, n int) []message.Event {
 	t.Helper()
 	out := make([]message.Event, 0, n)
-	timeout := time.After(5 * time.Second)
+	timeout := time.After(15 * time.Second)
 	for len(out) < n {
 		select {
 		case e := <-ch:
