@@ -53,7 +53,7 @@ func runServe(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	h, err := host.Start(ctx, host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, SyncAlways: f.syncAlways,
-		Domains: host.Domains(), Name: "cimviz serve", Logger: logger})
+		Domains: host.Domains(), Workflows: true, Name: "cimviz serve", Logger: logger})
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/cimviz/cimviz/domains/graphdomain"
 	"github.com/cimviz/cimviz/domains/natsembed"
 	"github.com/cimviz/cimviz/domains/service"
+	"github.com/cimviz/cimviz/domains/workflow/wfservice"
 )
 
 // Domains are the domain services a host runs by default; a new domain is
@@ -40,6 +41,9 @@ type Config struct {
 	SyncAlways bool
 	// Domains to serve; nil serves none (a pure client).
 	Domains []service.Servable
+	// Workflows also runs the workflow services (definitions, instances
+	// and the subworkflow reactor), which are not a single Servable.
+	Workflows bool
 	// Name is the NATS client name of the host's own connection.
 	Name   string
 	Logger *slog.Logger
@@ -51,6 +55,7 @@ type Host struct {
 	srv     *natsembed.Server
 	nc      *nats.Conn
 	running []running
+	wf      *wfservice.Services
 }
 
 type running struct {
@@ -72,6 +77,13 @@ func Start(ctx context.Context, cfg Config) (*Host, error) {
 		if err := h.serve(ctx, d); err != nil {
 			return nil, errors.Join(err, h.Close())
 		}
+	}
+	if cfg.Workflows {
+		wf, err := wfservice.Start(ctx, h.nc, service.WithLogger(cfg.Logger))
+		if err != nil {
+			return nil, errors.Join(fmt.Errorf("workflow services: %w", err), h.Close())
+		}
+		h.wf = wf
 	}
 	return h, nil
 }
@@ -115,7 +127,12 @@ func (h *Host) serve(ctx context.Context, d service.Servable) error {
 func (h *Host) Conn() *nats.Conn { return h.nc }
 
 // Services is the number of domain services running.
-func (h *Host) Services() int { return len(h.running) }
+func (h *Host) Services() int {
+	if h.wf != nil {
+		return len(h.running) + 2
+	}
+	return len(h.running)
+}
 
 // Connect opens another client connection to the same server: in-process
 // for the embedded server, by URL otherwise.
@@ -150,6 +167,10 @@ func (h *Host) DataDir() string {
 // then drains the connection and stops the embedded server.
 func (h *Host) Close() error {
 	var errs []error
+	if h.wf != nil {
+		errs = append(errs, h.wf.Stop())
+		h.wf = nil
+	}
 	for _, r := range h.running {
 		errs = append(errs, r.svc.Stop(), r.store.Close())
 	}
