@@ -27,7 +27,12 @@
 //   - Read and Follow use ordered consumers: events arrive in stream order,
 //     stored ones first, then live ones. A message on the stream that does
 //     not decode as an event (someone published by hand) is skipped and
-//     logged, never fatal.
+//     logged, never fatal; on an aggregate's own subjects such a message
+//     does make later appends to that aggregate conflict, since it moved
+//     the aggregate's last sequence.
+//   - Load costs one direct get when nothing is new (a new aggregate, or a
+//     cached one that is current), a direct get per event for a short
+//     tail, and an ordered consumer for a long one.
 //   - Durability is the server's: see natsembed's fsync policy.
 //
 // The stream allows messages of the payload limit plus room for headers.

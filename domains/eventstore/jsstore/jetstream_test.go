@@ -153,3 +153,47 @@ func TestManyConcurrentBatchesAllLand(t *testing.T) {
 		t.Fatalf("last sequence %d (%v), want %d", n, err, 3*writers)
 	}
 }
+
+func TestLoadLongAndShortTails(t *testing.T) {
+	_, nc := natstest.Start(t)
+	s := open(t, nc)
+	types := make([]string, 20)
+	for i := range types {
+		types[i] = "NodeMoved"
+	}
+	var all []message.Event
+	for after := uint64(0); after < 40; after += 20 {
+		batch := events("n1", after, types...)
+		if _, err := s.Append(ctx(t), "n1", after, batch); err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, batch...)
+	}
+	fresh := open(t, nc) // no cache: looks everything up
+	for _, from := range []uint64{0, 3, 30, 39, 40, 41} {
+		for name, st := range map[string]*jsstore.Store{"warm": s, "fresh": fresh} {
+			got, err := st.Load(ctx(t), "n1", from)
+			want := all[min(from, 40):]
+			if err != nil || len(got) != len(want) || (len(want) > 0 && got[0].MessageID != want[0].MessageID) {
+				t.Fatalf("%s load from %d: %d events (%v), want %d", name, from, len(got), err, len(want))
+			}
+		}
+	}
+}
+
+func TestLoadSkipsJunkOnTheAggregatesSubjects(t *testing.T) {
+	_, nc := natstest.Start(t)
+	s := open(t, nc)
+	good := events("n1", 0, "NodeAdded")
+	if _, err := s.Append(ctx(t), "n1", 0, good); err != nil {
+		t.Fatal(err)
+	}
+	js, _ := jetstream.New(nc)
+	if _, err := js.Publish(ctx(t), "cim.flow.evt.n1.NodeMoved", []byte(`{}`)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Load(ctx(t), "n1", 0)
+	if err != nil || len(got) != 1 || got[0].MessageID != good[0].MessageID {
+		t.Fatalf("load with junk last: %d events, %v", len(got), err)
+	}
+}

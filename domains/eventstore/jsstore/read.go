@@ -100,21 +100,6 @@ func (s *Store) decode(m jetstream.Msg, seq uint64) (message.Event, bool) {
 	return e, true
 }
 
-// Load implements [eventstore.Store.Load].
-func (s *Store) Load(ctx context.Context, aggregateID string, fromVersion uint64) ([]message.Event, error) {
-	if err := eventstore.CheckToken("aggregate id", aggregateID); err != nil {
-		return nil, err
-	}
-	var out []message.Event
-	err := s.Read(ctx, 0, eventstore.AggregateSubjects(s.domain, aggregateID), func(e message.Event) error {
-		if e.Version > fromVersion {
-			out = append(out, e)
-		}
-		return nil
-	})
-	return out, err
-}
-
 // Follow implements [eventstore.Store.Follow] with an ordered consumer.
 func (s *Store) Follow(ctx context.Context, fromSeq uint64, filter string, fn func(message.Event)) (eventstore.Subscription, error) {
 	if err := eventstore.CheckFilter(filter); err != nil {
