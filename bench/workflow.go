@@ -112,7 +112,7 @@ func (r *workflowRig) walk(ctx context.Context, k, n int, pace time.Duration) ([
 // instances as fast as they are acknowledged; a transition is an event the
 // instance service stored (step_completed, step_started, ...).
 func measureTransitions(ctx context.Context, s Size) (Measurement, error) {
-	walkers, perWalker := s.Pick(8, 64), s.Pick(40, 300)
+	walkers, perWalker := s.Pick(8, 64), s.Pick(40, 50)
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
 	r, err := startWorkflowRig(ctx, walkers, (perWalker+chainSteps-1)/chainSteps)
@@ -154,7 +154,7 @@ func (r *workflowRig) walkAll(ctx context.Context, walkers, perWalker int) ([]ti
 // measureTransitionP99: one client completes steps paced at 1k/s, as an
 // operator's view would send them; p99 of the round trip.
 func measureTransitionP99(ctx context.Context, s Size) (Measurement, error) {
-	n := s.Pick(300, 5000)
+	n := s.Pick(300, 2000)
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
 	r, err := startWorkflowRig(ctx, 1, (n+chainSteps-1)/chainSteps)
