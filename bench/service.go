@@ -120,29 +120,39 @@ func concurrentRate(n int, inMemory bool) (float64, error) {
 	}
 	defer bb.close()
 	const clients, inFlight = 4, 64
-	var issued atomic.Int64
-	var wg sync.WaitGroup
-	errs := make(chan error, clients*inFlight)
-	start := time.Now()
-	for c := range clients {
+	var cls []*service.Client
+	for range clients {
 		nc, err := bb.connect()
 		if err != nil {
 			return 0, err
 		}
-		cl := service.NewClient(nc, demo.Domain.Name)
+		cls = append(cls, service.NewClient(nc, demo.Domain.Name))
+	}
+	start := time.Now()
+	if err := sendConcurrently(cls, inFlight, ids, n); err != nil {
+		return 0, err
+	}
+	return float64(n) / time.Since(start).Seconds(), nil
+}
+
+// sendConcurrently sends n increments, inFlight at a time per client.
+func sendConcurrently(cls []*service.Client, inFlight int, ids []string, n int) error {
+	var issued atomic.Int64
+	var wg sync.WaitGroup
+	errs := make(chan error, len(cls)*inFlight)
+	for c, cl := range cls {
 		for w := range inFlight {
 			wg.Go(func() { errs <- commandLoop(cl, ids, c*inFlight+w, int64(n), &issued) })
 		}
 	}
 	wg.Wait()
-	took := time.Since(start)
 	close(errs)
 	for err := range errs {
 		if err != nil {
-			return 0, err
+			return err
 		}
 	}
-	return float64(n) / took.Seconds(), nil
+	return nil
 }
 
 func commandLoop(cl *service.Client, ids []string, seed int, n int64, issued *atomic.Int64) error {
