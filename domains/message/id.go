@@ -1,6 +1,7 @@
 package message
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"sync/atomic"
 	"time"
@@ -38,19 +39,17 @@ func newIDAt(t time.Time) uuid.UUID {
 	return fromClock(next, rand.Uint64())
 }
 
+// fromClock lays out a UUIDv7 in two 64-bit stores: 48 bits of
+// milliseconds, version 7, counter bits 21..10; then variant 10, counter
+// bits 9..0 and 52 random bits.
 func fromClock(clock, random uint64) uuid.UUID {
 	ms := clock >> counterBits
 	counter := clock & (1<<counterBits - 1)
+	hi := ms<<16 | 0x7000 | (counter>>10)&0xfff
+	lo := 0x8000_0000_0000_0000 | (counter&0x3ff)<<52 | random&(1<<52-1)
 	var u uuid.UUID
-	u[0], u[1], u[2] = byte(ms>>40), byte(ms>>32), byte(ms>>24)
-	u[3], u[4], u[5] = byte(ms>>16), byte(ms>>8), byte(ms)
-	u[6] = 0x70 | byte(counter>>18)&0x0f // version 7 + counter bits 21..18
-	u[7] = byte(counter >> 10)           // counter bits 17..10
-	u[8] = 0x80 | byte(counter>>4)&0x3f  // variant 10 + counter bits 9..4
-	u[9] = byte(counter<<4) | byte(random>>60)&0x0f
-	for i := 10; i < 16; i++ {
-		u[i] = byte(random >> (8 * (15 - i)))
-	}
+	binary.BigEndian.PutUint64(u[:8], hi)
+	binary.BigEndian.PutUint64(u[8:], lo)
 	return u
 }
 
