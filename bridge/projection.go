@@ -63,3 +63,14 @@ func (p *Projection) Version(id string) uint64 {
 	}
 	return 0
 }
+
+// Graphs returns copies of every existing graph, by ID.
+func (p *Projection) Graphs() []*graph.Graph {
+	ids := p.IDs()
+	out := make([]*graph.Graph, 0, len(ids))
+	for _, id := range ids {
+		g, _ := p.Graph(id)
+		out = append(out, g)
+	}
+	return out
+}

@@ -10,9 +10,16 @@ import (
 )
 
 // Service is the source of truth the editor's commands go to: the ecs
-// local service today, the NATS bridge later.
+// local service, or the NATS bridge's driver.
 type Service interface {
 	Pump(ed *ecs.Editor) int
+}
+
+// Live is what a service on a network may also tell: whether the world has
+// been built (a script waits for it) and the link for the status bar.
+type Live interface {
+	Live() bool
+	Connection() (text string, online bool)
 }
 
 // Game is the ebiten game of the editor window: Update reads input and
@@ -81,6 +88,16 @@ func (g *Game) Renderer() *Renderer { return g.r }
 func (g *Game) Update() error {
 	if g.err != nil {
 		return g.err
+	}
+	if live, ok := g.Svc.(Live); ok {
+		if text, online := live.Connection(); text != g.Win.Conn || online != g.Win.Online {
+			g.Win.Conn, g.Win.Online = text, online
+			g.redraw()
+		}
+		if !live.Live() {
+			g.Svc.Pump(g.Ed) // still building the world: no input, no script yet
+			return nil
+		}
 	}
 	in := g.nextInput()
 	if !g.panel.handle(g, &in) {

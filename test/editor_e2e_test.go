@@ -24,10 +24,11 @@ var updateEditor = flag.Bool("update", false, "rewrite the editor golden image u
 // redo the move, open a subworkflow) and checks the saved graphs and the
 // final screenshot. It needs a display: run under xvfb-run -a.
 func TestEditorScript(t *testing.T) {
+	needDisplay(t)
 	bin := buildCimviz(t)
 	dir := t.TempDir()
 	shot, saved := filepath.Join(dir, "shot.png"), filepath.Join(dir, "saved.json")
-	cmd := exec.Command(bin, "edit", "--size", "1280x800", "--script", filepath.Join("testdata", "editor", "e2e.script"),
+	cmd := exec.Command(bin, "edit", "--local", "--size", "1280x800", "--script", filepath.Join("testdata", "editor", "e2e.script"),
 		"--screenshot", shot, "--save", saved)
 	out, err := runWithTimeout(cmd, 2*time.Minute)
 	if err != nil {

@@ -199,15 +199,21 @@ func request(t *testing.T, nc *nats.Conn, subj string, into any) {
 // `xvfb-run -a`).
 func buildCimviz(t *testing.T) string {
 	t.Helper()
-	if os.Getenv("DISPLAY") == "" {
-		t.Skip("the cimviz binary needs a display (ebiten init); run under xvfb-run -a")
-	}
-	bin := filepath.Join(t.TempDir(), "cimviz")
-	out, err := exec.Command("go", "build", "-o", bin, "github.com/cimviz/cimviz/cmd/cimviz").CombinedOutput()
+	dir := t.TempDir()
+	out, err := exec.Command("go", "build", "-o", dir+string(filepath.Separator),
+		"github.com/cimviz/cimviz/cmd/cimviz", "github.com/cimviz/cimviz/cmd/cimviz-edit").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	return bin
+	return filepath.Join(dir, "cimviz")
+}
+
+// needDisplay skips a test that opens a window when there is no display.
+func needDisplay(t *testing.T) {
+	t.Helper()
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		t.Skip("the editor window needs a display: run under xvfb-run -a")
+	}
 }
 
 // serveProc is a running `cimviz serve`.

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/cimviz/cimviz/bridge"
+	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
+	"github.com/cimviz/cimviz/domains/graphdomain"
+	"github.com/cimviz/cimviz/domains/host"
+	"github.com/cimviz/cimviz/ecs"
+	"github.com/cimviz/cimviz/graph/change"
+	"github.com/cimviz/cimviz/render/canvas"
+
+	"github.com/nats-io/nats.go"
+)
+
+// runLive edits on the domain services: embedded (the default) or on
+// --nats URL. Every edit is a command; the world is what the log says.
+func runLive(f *editFlags) error {
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	cfg := host.Config{NATSURL: f.natsURL, DataDir: f.data, Name: "cimviz editor", Logger: logger}
+	if f.natsURL == "" {
+		cfg.Domains, cfg.Workflows = host.Domains(), true
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	h, err := host.Start(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	root, err := seedOnFirstRun(ctx, h.Conn())
+	if err == nil {
+		err = editOn(h, f, root, logger)
+	}
+	return errors.Join(err, h.Close())
+}
+
+func editOn(h *host.Host, f *editFlags, root string, logger *slog.Logger) error {
+	nc, err := h.Connect(bridge.ConnectOptions("cimviz editor")...)
+	if err != nil {
+		return err
+	}
+	defer nc.Close()
+	b, err := bridge.Start(context.Background(), nc, bridge.Config{Logger: logger})
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	if f.open != "" {
+		root = f.open
+	}
+	d := bridge.NewDriver(b, root)
+	ed := ecs.NewEditor(ecs.WithSize(float64(f.w), float64(f.h)), ecs.WithSource(d.Projection().Graph))
+	game, err := newGame(f, ed, d, canvas.Window{Conn: "connecting"}, d.Projection().Graph)
+	if err != nil {
+		return err
+	}
+	d.OnLive = func(ed *ecs.Editor) {
+		ed.Run("view.fit_all")
+		game.Win.Graphs = graphList(d.Projection().Graphs())
+	}
+	if err := runWindow(game, f); err != nil {
+		return err
+	}
+	if f.save != "" {
+		return saveDocument(f.save, root, d.Projection().IDs(), d.Projection().Graph)
+	}
+	return nil
+}
+
+// seedOnFirstRun imports the demo document through ordinary commands when
+// the graph log is empty, and returns the graph to open first.
+func seedOnFirstRun(ctx context.Context, nc *nats.Conn) (string, error) {
+	doc, err := loadDocument("")
+	if err != nil {
+		return "", err
+	}
+	store, err := jsstore.Open(ctx, nc, graphdomain.Name)
+	if err != nil {
+		return "", err
+	}
+	defer store.Close()
+	last, err := store.LastSequence(ctx)
+	if err != nil || last > 0 {
+		return doc.Root, err
+	}
+	cmds, err := change.PlanImport(doc.Graphs, change.ImportOptions{})
+	if err != nil {
+		return "", fmt.Errorf("demo: %w", err)
+	}
+	client := graphdomain.NewClient(nc)
+	for _, c := range cmds {
+		if _, err := client.Send(ctx, c); err != nil {
+			return "", fmt.Errorf("seeding the demo: %w", err)
+		}
+	}
+	return doc.Root, nil
+}
