@@ -1,0 +1,123 @@
+package space
+
+import (
+	"fmt"
+	"math"
+)
+
+// Vec2 is a point of a 2D view, in the projected dimensions' own units.
+type Vec2 struct{ X, Y float64 }
+
+// Rect is a view rectangle.
+type Rect struct{ Min, Max Vec2 }
+
+// Polygon is a convex cell, counter-clockwise; empty when the prototype
+// owns no part of the view (it is hidden by an identical earlier one).
+type Polygon []Vec2
+
+func (r Rect) validate() error {
+	if !finite(r.Min.X) || !finite(r.Min.Y) || !finite(r.Max.X) || !finite(r.Max.Y) ||
+		r.Min.X >= r.Max.X || r.Min.Y >= r.Max.Y {
+		return fmt.Errorf("%w: view %v needs finite min < max", ErrBadQuery, r)
+	}
+	return nil
+}
+
+func (r Rect) polygon() Polygon {
+	return Polygon{r.Min, {r.Max.X, r.Min.Y}, r.Max, {r.Min.X, r.Max.Y}}
+}
+
+// ExactCells says whether Voronoi's polygons are the metric's true cells:
+// a 2D weighted-Euclidean metric on continuous or ordinal dimensions. For
+// other norms, or circular and categorical axes, the polygons are the
+// weighted-Euclidean approximation (no wrap) and Raster is exact.
+func (m *Metric) ExactCells() bool { return m.Dims() == 2 && m.linear && m.norm == Euclidean }
+
+// Voronoi gives the cell of every prototype of a 2D metric (flat x,y
+// pairs) within view, as the view rectangle clipped by the bisector
+// half-planes of weighted Euclidean distance. Neighbours come from a grid
+// in rings around the prototype; a ring stops the search once nothing
+// beyond it can be closer than twice the cell's farthest vertex (the
+// security radius), so a cell costs about its few dozen neighbours. Ties
+// go to the lower index, as in Categorize.
+func (m *Metric) Voronoi(protos []float64, view Rect) ([]Polygon, error) {
+	if m.Dims() != 2 {
+		return nil, fmt.Errorf("%w: Voronoi needs a 2D projection, not %d dimensions", ErrBadQuery, m.Dims())
+	}
+	if err := view.validate(); err != nil {
+		return nil, err
+	}
+	g := newGrid(protos, view)
+	w := Vec2{m.coef[0] * m.coef[0], m.coef[1] * m.coef[1]}
+	cells := make([]Polygon, g.n)
+	var a, b Polygon
+	for i := range cells {
+		a, b = g.cell(i, w, view.polygon(), a[:0], b[:0])
+		cells[i] = append(Polygon(nil), a...)
+	}
+	return cells, nil
+}
+
+// Raster is the exact nearest-prototype map of a 2D metric over view:
+// w*h prototype indexes, row by row from view.Min, one per pixel centre.
+func (m *Metric) Raster(protos []float64, view Rect, w, h int) ([]int, error) {
+	if m.Dims() != 2 || w <= 0 || h <= 0 || w*h > 1<<24 {
+		return nil, fmt.Errorf("%w: Raster needs a 2D projection and 1..16M pixels", ErrBadQuery)
+	}
+	if err := view.validate(); err != nil {
+		return nil, err
+	}
+	pts := make([]float64, 0, 2*w*h)
+	sx, sy := (view.Max.X-view.Min.X)/float64(w), (view.Max.Y-view.Min.Y)/float64(h)
+	for y := range h {
+		for x := range w {
+			pts = append(pts, view.Min.X+(float64(x)+0.5)*sx, view.Min.Y+(float64(y)+0.5)*sy)
+		}
+	}
+	return m.Categorize(pts, protos), nil
+}
+
+// clip keeps the part of the convex polygon src where ax*x+ay*y <= c,
+// writing into dst.
+func clip(dst, src Polygon, ax, ay, c float64) Polygon {
+	for i, cur := range src {
+		prev := src[(i+len(src)-1)%len(src)]
+		fc, fp := ax*cur.X+ay*cur.Y-c, ax*prev.X+ay*prev.Y-c
+		if (fc <= 0) != (fp <= 0) {
+			t := fp / (fp - fc)
+			dst = append(dst, Vec2{prev.X + t*(cur.X-prev.X), prev.Y + t*(cur.Y-prev.Y)})
+		}
+		if fc <= 0 {
+			dst = append(dst, cur)
+		}
+	}
+	return dst
+}
+
+// Contains says whether q lies in the convex polygon (boundary included,
+// within eps).
+func (p Polygon) Contains(q Vec2, eps float64) bool {
+	if len(p) < 3 {
+		return false
+	}
+	for i, a := range p {
+		b := p[(i+1)%len(p)]
+		if (b.X-a.X)*(q.Y-a.Y)-(b.Y-a.Y)*(q.X-a.X) < -eps {
+			return false
+		}
+	}
+	return true
+}
+
+func weighted(w, a, b Vec2) float64 {
+	dx, dy := a.X-b.X, a.Y-b.Y
+	return w.X*dx*dx + w.Y*dy*dy
+}
+
+func farthest(w, p Vec2, poly Polygon) float64 {
+	r := 0.0
+	for _, v := range poly {
+		r = math.Max(r, weighted(w, p, v))
+	}
+	return r
+}
