@@ -12,6 +12,7 @@ import (
 	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
 	"github.com/cimviz/cimviz/domains/graphdomain"
 	"github.com/cimviz/cimviz/domains/host"
+	"github.com/cimviz/cimviz/domains/service"
 	"github.com/cimviz/cimviz/ecs"
 	"github.com/cimviz/cimviz/graph/change"
 	"github.com/cimviz/cimviz/render/canvas"
@@ -95,7 +96,11 @@ func seedOnFirstRun(ctx context.Context, nc *nats.Conn) (string, error) {
 	}
 	client := graphdomain.NewClient(nc)
 	for _, c := range cmds {
-		if _, err := client.Send(ctx, c); err != nil {
+		_, err := client.Send(ctx, c)
+		if errors.Is(err, service.ErrConflict) {
+			return doc.Root, nil // another editor is seeding at the same moment
+		}
+		if err != nil {
 			return "", fmt.Errorf("seeding the demo: %w", err)
 		}
 	}
