@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/nats-io/nats.go"
@@ -43,7 +44,7 @@ func BenchmarkAppend(b *testing.B) {
 	})
 	for _, size := range []int{1, 10} {
 		b.Run(fmt.Sprintf("store-batch%d", size), func(b *testing.B) {
-			report(b, func(n int) (float64, error) { return storebench.StoreAppend(ctx, nc, n*size, 128, size) })
+			report(b, func(n int) (float64, error) { return storebench.StoreAppend(ctx, nc, n*size, benchWriters, size) })
 		})
 	}
 }
@@ -64,3 +65,13 @@ func BenchmarkReplay(b *testing.B) {
 	}
 	b.ReportMetric(rate, "events/s")
 }
+
+// benchWriters is how many goroutines append at once (BENCH_WRITERS, 128
+// by default): a store append waits for its ack, so throughput needs many
+// in flight, as raw async publishing has.
+var benchWriters = func() int {
+	if n, err := strconv.Atoi(os.Getenv("BENCH_WRITERS")); err == nil && n > 0 {
+		return n
+	}
+	return 128
+}()
