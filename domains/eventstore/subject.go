@@ -3,9 +3,9 @@ package eventstore
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/domains/subject"
 )
 
 // DefaultMaxPayload is the payload limit of both backends unless an option
@@ -18,57 +18,45 @@ func Subject(domain, aggregateID, typ string) string {
 }
 
 // DomainSubjects is the pattern for all of a domain's events.
-func DomainSubjects(domain string) string { return "cim." + domain + ".evt.>" }
+func DomainSubjects(domain string) string { return subject.Events(domain) }
 
 // AggregateSubjects is the pattern for all of one aggregate's events.
 func AggregateSubjects(domain, aggregateID string) string {
-	return "cim." + domain + ".evt." + aggregateID + ".*"
+	return subject.AggregateEvents(domain, aggregateID)
 }
 
-// CheckToken reports a name that cannot be one subject token: empty, or
-// holding '.', a wildcard, whitespace or a control character.
+// CheckToken reports, as ErrInvalid, a name that cannot be one subject
+// token (see subject.ValidateToken).
 func CheckToken(role, tok string) error {
-	if tok == "" {
-		return fmt.Errorf("%w: empty %s", ErrInvalid, role)
-	}
-	if i := strings.IndexFunc(tok, badTokenRune); i >= 0 {
-		return fmt.Errorf("%w: %s %q has %q at byte %d", ErrInvalid, role, tok, tok[i], i)
+	if err := subject.ValidateToken(role, tok); err != nil {
+		return fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	return nil
 }
 
-func badTokenRune(r rune) bool {
-	return r == '.' || r == '*' || r == '>' || unicode.IsSpace(r) || unicode.IsControl(r) || r == unicode.ReplacementChar
-}
-
-// CheckFilter reports a filter that is not a valid NATS subject pattern
-// ("" is valid and means everything).
+// CheckFilter reports, as ErrInvalid, a filter that is not a valid NATS
+// subject pattern ("" is valid and means everything).
 func CheckFilter(filter string) error {
 	if filter == "" {
 		return nil
 	}
-	toks := strings.Split(filter, ".")
-	for i, t := range toks {
-		if t == "*" || (t == ">" && i == len(toks)-1) {
-			continue
-		}
-		if err := CheckToken("filter token", t); err != nil {
-			return fmt.Errorf("filter %q: %w", filter, err)
-		}
+	if err := subject.ValidatePattern(filter); err != nil {
+		return fmt.Errorf("%w: filter: %w", ErrInvalid, err)
 	}
 	return nil
 }
 
-// Match reports whether subject matches the NATS pattern: '*' matches one
-// token, a final '>' one or more tokens, "" everything. It does not
-// allocate.
-func Match(pattern, subject string) bool {
+// Match reports whether subj matches the NATS pattern: '*' matches one
+// token, a final '>' one or more tokens, "" everything. It is the stores'
+// fast path: it neither validates nor allocates, and for a valid pattern
+// and subject it agrees with subject.Match (a property test checks).
+func Match(pattern, subj string) bool {
 	if pattern == "" {
 		return true
 	}
 	for {
 		pt, prest, pmore := strings.Cut(pattern, ".")
-		st, srest, smore := strings.Cut(subject, ".")
+		st, srest, smore := strings.Cut(subj, ".")
 		if pt == ">" && !pmore {
 			return st != ""
 		}
@@ -78,6 +66,6 @@ func Match(pattern, subject string) bool {
 		if !pmore || !smore {
 			return pmore == smore
 		}
-		pattern, subject = prest, srest
+		pattern, subj = prest, srest
 	}
 }
