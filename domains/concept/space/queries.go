@@ -9,7 +9,9 @@ type Match struct {
 	Similarity float64 `json:"similarity"` // 1/(1+d)
 }
 
-func match(name string, d float64) Match { return Match{Name: name, Distance: d, Similarity: Similarity(d)} }
+func match(name string, d float64) Match {
+	return Match{Name: name, Distance: d, Similarity: Similarity(d)}
+}
 
 // Prototypes are the concepts' prototypes, flat in dimension order.
 func (s *Space) Prototypes() []float64 {

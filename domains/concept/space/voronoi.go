@@ -53,7 +53,9 @@ func (m *Metric) Voronoi(protos []float64, view Rect) ([]Polygon, error) {
 	var a, b Polygon
 	for i := range cells {
 		a, b = g.cell(i, w, view.polygon(), a[:0], b[:0])
-		cells[i] = append(Polygon(nil), a...)
+		if len(a) >= 3 && a.area() > 0 {
+			cells[i] = append(Polygon(nil), a...)
+		}
 	}
 	return cells, nil
 }
@@ -94,15 +96,16 @@ func clip(dst, src Polygon, ax, ay, c float64) Polygon {
 	return dst
 }
 
-// Contains says whether q lies in the convex polygon (boundary included,
-// within eps).
+// Contains says whether q lies in the convex polygon: on the inner side
+// of every edge, or less than eps outside it.
 func (p Polygon) Contains(q Vec2, eps float64) bool {
-	if len(p) < 3 {
+	if len(p) < 3 || !p.bounds().grow(eps).has(q) {
 		return false
 	}
 	for i, a := range p {
 		b := p[(i+1)%len(p)]
-		if (b.X-a.X)*(q.Y-a.Y)-(b.Y-a.Y)*(q.X-a.X) < -eps {
+		ex, ey := b.X-a.X, b.Y-a.Y
+		if l := math.Hypot(ex, ey); l > 0 && (ex*(q.Y-a.Y)-ey*(q.X-a.X))/l < -eps {
 			return false
 		}
 	}
@@ -120,4 +123,31 @@ func farthest(w, p Vec2, poly Polygon) float64 {
 		r = math.Max(r, weighted(w, p, v))
 	}
 	return r
+}
+
+func (p Polygon) bounds() Rect {
+	r := Rect{p[0], p[0]}
+	for _, v := range p[1:] {
+		r.Min = Vec2{math.Min(r.Min.X, v.X), math.Min(r.Min.Y, v.Y)}
+		r.Max = Vec2{math.Max(r.Max.X, v.X), math.Max(r.Max.Y, v.Y)}
+	}
+	return r
+}
+
+func (r Rect) grow(e float64) Rect {
+	return Rect{Vec2{r.Min.X - e, r.Min.Y - e}, Vec2{r.Max.X + e, r.Max.Y + e}}
+}
+
+func (r Rect) has(q Vec2) bool {
+	return r.Min.X <= q.X && q.X <= r.Max.X && r.Min.Y <= q.Y && q.Y <= r.Max.Y
+}
+
+// area is the polygon's signed area (positive counter-clockwise).
+func (p Polygon) area() float64 {
+	a := 0.0
+	for i, u := range p {
+		v := p[(i+1)%len(p)]
+		a += u.X*v.Y - v.X*u.Y
+	}
+	return a / 2
 }

@@ -1,0 +1,114 @@
+package space
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"testing"
+
+	"pgregory.net/rapid"
+)
+
+// The cells partition the view: every sample point lies in the cell of
+// its nearest prototype and in no other cell.
+func TestVoronoiCellsPartitionTheView(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		dims := []Dimension{{Name: "x", Kind: Continuous, Max: 10}, {Name: "y", Kind: Ordinal, Levels: labels(11)}}
+		w := []float64{rapid.Float64Range(0.05, 5).Draw(t, "wx"), rapid.Float64Range(0.05, 5).Draw(t, "wy")}
+		m, _ := NewMetric(Euclidean, dims, w)
+		var protos []float64
+		for i := range rapid.IntRange(1, 40).Draw(t, "n") {
+			protos = append(protos, rapid.Float64Range(-2, 12).Draw(t, fmt.Sprint("px", i)), rapid.Float64Range(-2, 12).Draw(t, fmt.Sprint("py", i)))
+		}
+		view := Rect{Vec2{0, 0}, Vec2{10, 10}}
+		cells, err := m.Voronoi(protos, view)
+		if err != nil || len(cells) != len(protos)/2 {
+			t.Fatalf("%d cells for %d prototypes, %v", len(cells), len(protos)/2, err)
+		}
+		for i := range 50 {
+			q := Vec2{rapid.Float64Range(0, 10).Draw(t, fmt.Sprint("qx", i)), rapid.Float64Range(0, 10).Draw(t, fmt.Sprint("qy", i))}
+			checkOwner(t, m, protos, cells, q)
+		}
+	})
+}
+
+func checkOwner(t *rapid.T, m *Metric, protos []float64, cells []Polygon, q Vec2) {
+	x := []float64{q.X, q.Y}
+	owner := bruteNearest(m, x, protos)
+	if secondGap(m, x, protos, owner) < 1e-6 {
+		return // on a boundary: either cell may claim it
+	}
+	// Inside its own cell (up to rounding), and not inside any other by
+	// more than rounding.
+	for j, c := range cells {
+		if j == owner && !c.Contains(q, 1e-9) || j != owner && c.Contains(q, -1e-9) {
+			t.Fatalf("point %v: wrongly placed against cell %d, nearest prototype %d (cell %v)", q, j, owner, c)
+		}
+	}
+}
+
+// secondGap is how much closer the owner is than any other prototype.
+func secondGap(m *Metric, x, protos []float64, owner int) float64 {
+	best := m.Distance(x, protos[2*owner:2*owner+2])
+	gap := math.Inf(1)
+	for j := 0; 2*j < len(protos); j++ {
+		if j != owner {
+			gap = math.Min(gap, m.Distance(x, protos[2*j:2*j+2])-best)
+		}
+	}
+	return gap
+}
+
+func TestVoronoiTwinsLeaveTheLaterEmpty(t *testing.T) {
+	m := Unit(2, Euclidean)
+	cells, err := m.Voronoi([]float64{0.25, 0.5, 0.25, 0.5, 0.75, 0.5}, Rect{Vec2{0, 0}, Vec2{1, 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cells[1]) != 0 || !cells[0].Contains(Vec2{0.1, 0.9}, 0) || !cells[2].Contains(Vec2{0.9, 0.1}, 0) {
+		t.Fatalf("cells %v", cells)
+	}
+}
+
+func TestVoronoiRefusals(t *testing.T) {
+	view := Rect{Vec2{0, 0}, Vec2{1, 1}}
+	if _, err := Unit(3, Euclidean).Voronoi(nil, view); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("3D: err = %v", err)
+	}
+	if _, err := Unit(2, Euclidean).Voronoi(nil, Rect{Vec2{1, 0}, Vec2{0, 1}}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("inverted view: err = %v", err)
+	}
+	if _, err := Unit(2, Euclidean).Raster(nil, view, 0, 10); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("zero-width raster: err = %v", err)
+	}
+}
+
+// The raster is exact where the polygons are not: across a circular seam
+// the prototype at hue 350 owns hue 5.
+func TestRasterWrapsCircularAxes(t *testing.T) {
+	dims := []Dimension{{Name: "hue", Kind: Circular, Period: 360}, {Name: "y", Kind: Continuous, Max: 1}}
+	m, _ := NewMetric(Euclidean, dims, []float64{1, 1})
+	if m.ExactCells() {
+		t.Fatal("a circular axis claims exact polygons")
+	}
+	protos := []float64{100, 0.5, 350, 0.5}
+	px, err := m.Raster(protos, Rect{Vec2{0, 0}, Vec2{360, 1}}, 36, 1)
+	if err != nil || px[0] != 1 || px[10] != 0 {
+		t.Fatalf("raster %v, %v: hue 5 should be nearest to 350", px, err)
+	}
+}
+
+func TestProjectKeepsChosenDimensions(t *testing.T) {
+	m := Unit(4, Euclidean)
+	p, err := m.Project(3, 1)
+	if err != nil || p.Dims() != 2 {
+		t.Fatalf("%v %v", p, err)
+	}
+	pts := ProjectPoints([]float64{0, 1, 2, 3, 4, 5, 6, 7}, 4, []int{3, 1})
+	if fmt.Sprint(pts) != "[3 1 7 5]" {
+		t.Fatalf("projected %v", pts)
+	}
+	if _, err := m.Project(4); !errors.Is(err, ErrUnknownDimension) {
+		t.Fatalf("err = %v", err)
+	}
+}
