@@ -2,6 +2,7 @@ package bridge
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/cimviz/cimviz/domains/graphdomain"
@@ -109,7 +110,13 @@ func (d *Driver) release(ed *ecs.Editor) {
 
 func (d *Driver) drainEvents(ed *ecs.Editor) {
 	start := time.Now()
-	for n := 0; n < d.MaxPerTick; n++ {
+	limit := d.MaxPerTick
+	if !d.live {
+		// catching up folds into the projection only, no entity is touched:
+		// the time budget alone bounds the tick
+		limit = math.MaxInt
+	}
+	for n := 0; n < limit; n++ {
 		if n&255 == 255 && time.Since(start) > d.Budget {
 			return
 		}

@@ -113,7 +113,8 @@ func (s *Store) Follow(ctx context.Context, fromSeq uint64, filter string, fn fu
 		return nil, err
 	}
 	sub := &subscription{store: s, done: make(chan struct{})}
-	sub.cc, err = cons.Consume(func(m jetstream.Msg) { sub.deliver(m, fn) })
+	// Large pulls: a replay is one long read, and each pull is a round trip.
+	sub.cc, err = cons.Consume(func(m jetstream.Msg) { sub.deliver(m, fn) }, jetstream.PullMaxMessages(replayPull))
 	if err != nil {
 		return nil, fmt.Errorf("follow %s: %w", s.stream, err)
 	}
@@ -177,3 +178,6 @@ func (sub *subscription) Stop() {
 		sub.store.unregister(sub)
 	})
 }
+
+// replayPull is how many messages one pull of a Follow asks for.
+const replayPull = 8192
