@@ -71,3 +71,12 @@ func (c *Client) Tree(ctx context.Context, root string, depth int) (graph.TreeNo
 	}
 	return t, nil
 }
+
+// List returns a summary of every graph (archived ones only when asked).
+func (c *Client) List(ctx context.Context, archived bool) ([]Summary, error) {
+	var out []Summary
+	if err := c.c.Query(ctx, QueryList, "", ListArgs{Archived: archived}, &out); err != nil {
+		return nil, fmt.Errorf("list graphs: %w", err)
+	}
+	return out, nil
+}

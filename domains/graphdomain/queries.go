@@ -53,6 +53,20 @@ var ErrTooLarge = errors.New("graph too large for one reply")
 
 const tooLargeText = "graph too large for one reply"
 
+// views are the domain-wide queries: list answers from the catalog, which
+// follows the store.
+func views(cat *Catalog) map[string]service.View {
+	return map[string]service.View{
+		QueryList: func(_ context.Context, args json.RawMessage) (any, error) {
+			var a ListArgs
+			if err := decodeArgs(args, &a); err != nil {
+				return nil, err
+			}
+			return cat.List(a.Archived), nil
+		},
+	}
+}
+
 func queries(store eventstore.Store, cat *Catalog, o specOptions) map[string]service.Query[*change.State] {
 	return map[string]service.Query[*change.State]{
 		QueryGet: func(s *change.State, v uint64, args json.RawMessage) (any, error) {

@@ -367,3 +367,32 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestListOverNATS: the list view names no graph and answers from the
+// catalog; archived graphs show only when asked for.
+func TestListOverNATS(t *testing.T) {
+	r := start(t)
+	r.must(change.CreateGraph{Graph: "b", Name: "Bee"}, change.CreateGraph{Graph: "a", Name: "Ay"},
+		change.AddNode{Graph: "a", Node: nodeA}, change.ArchiveGraph{Graph: "b"})
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	var live []graphdomain.Summary
+	deadline := time.Now().Add(5 * time.Second)
+	for len(live) != 1 && time.Now().Before(deadline) { // the catalog follows the store
+		var err error
+		if live, err = r.graphs.List(ctx, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(live) != 1 || live[0].ID != "a" || live[0].Name != "Ay" || live[0].Nodes != 1 {
+		t.Fatalf("list without archived: %+v", live)
+	}
+	all, err := r.graphs.List(ctx, true)
+	if err != nil || len(all) != 2 {
+		t.Fatalf("list with archived: %+v, %v", all, err)
+	}
+	var bad []graphdomain.Summary
+	if err := r.query(graphdomain.QueryList, "", map[string]any{"archived": "yes"}, &bad); !errors.Is(err, service.ErrInvalid) {
+		t.Errorf("malformed list args: want invalid, got %v", err)
+	}
+}

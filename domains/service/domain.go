@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -30,7 +31,14 @@ type Domain[S any] struct {
 	Commands map[string]CommandSpec
 	// Queries lists the queries served, by name.
 	Queries map[string]Query[S]
+	// Views lists queries about the domain as a whole (a list of its
+	// aggregates, say): they name no aggregate and load none.
+	Views map[string]View
 }
+
+// View answers a question about the whole domain from a read model the
+// domain keeps. args is the request body (nil when empty).
+type View func(ctx context.Context, args json.RawMessage) (any, error)
 
 // CommandSpec says how the harness treats one command type.
 type CommandSpec struct {
@@ -87,6 +95,14 @@ func (d Domain[S]) validateNames() error {
 	for name := range d.Queries {
 		if err := subject.ValidateToken("query", name); err != nil {
 			return fmt.Errorf("%w: %w", ErrConfig, err)
+		}
+	}
+	for name := range d.Views {
+		if err := subject.ValidateToken("query", name); err != nil {
+			return fmt.Errorf("%w: %w", ErrConfig, err)
+		}
+		if _, clash := d.Queries[name]; clash {
+			return fmt.Errorf("%w: %q is both a query and a view", ErrConfig, name)
 		}
 	}
 	return nil

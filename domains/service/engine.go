@@ -221,6 +221,9 @@ func (e *Engine[S]) load(ctx context.Context, id string, fresh bool) (*aggregate
 // The answer is marshalled while the aggregate is locked, so a query
 // result that shares memory with the state never races a later Apply.
 func (e *Engine[S]) Query(ctx context.Context, name, aggregateID string, args json.RawMessage) (json.RawMessage, error) {
+	if v, ok := e.d.Views[name]; ok {
+		return e.view(ctx, name, v, args)
+	}
 	q, ok := e.d.Queries[name]
 	if !ok {
 		return nil, fmt.Errorf("%w: unknown query %q for domain %q", ErrInvalid, name, e.d.Name)
@@ -243,6 +246,19 @@ func (e *Engine[S]) Query(ctx context.Context, name, aggregateID string, args js
 	out, err := json.Marshal(answer)
 	if err != nil {
 		return nil, fmt.Errorf("%w: query %q answer: %v", ErrInternal, name, err)
+	}
+	return out, nil
+}
+
+// view answers a domain-wide query; it names no aggregate.
+func (e *Engine[S]) view(ctx context.Context, name string, v View, args json.RawMessage) (json.RawMessage, error) {
+	answer, err := v(ctx, args)
+	if err != nil {
+		return nil, err
+	}
+	out, err := json.Marshal(answer)
+	if err != nil {
+		return nil, fmt.Errorf("%w: view %q answer: %v", ErrInternal, name, err)
 	}
 	return out, nil
 }

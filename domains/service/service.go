@@ -145,6 +145,9 @@ func (d Domain[S]) info() domainInfo {
 	for q := range d.Queries {
 		in.queries = append(in.queries, q)
 	}
+	for v := range d.Views {
+		in.queries = append(in.queries, v)
+	}
 	sort.Strings(in.commands)
 	sort.Strings(in.queries)
 	return in
