@@ -21,13 +21,25 @@ const counterBits = 22
 
 // NewID returns a UUIDv7: 48 bits of Unix milliseconds, a 22-bit monotonic
 // counter and 52 random bits. IDs sort by creation time, are unique across
-// goroutines, and cost a clock read, a CAS and a cheap random number.
-func NewID() uuid.UUID { return newIDAt(time.Now()) }
+// goroutines, and cost a monotonic clock read, a CAS and a cheap random
+// number.
+func NewID() uuid.UUID { return newIDAtMilli(unixMilli()) }
+
+// epoch anchors the monotonic clock to the wall clock once: reading only
+// the monotonic clock costs about half of time.Now, which reads both, and
+// it never steps backwards when the wall clock is adjusted.
+var epoch = time.Now()
+
+func unixMilli() int64 {
+	return epoch.UnixMilli() + int64(time.Since(epoch)/time.Millisecond)
+}
 
 // newIDAt is NewID with the clock already read (clock reads are a large
 // part of an ID's cost, so an event's ID and time share one).
-func newIDAt(t time.Time) uuid.UUID {
-	now := uint64(t.UnixMilli()) << counterBits
+func newIDAt(t time.Time) uuid.UUID { return newIDAtMilli(t.UnixMilli()) }
+
+func newIDAtMilli(ms int64) uuid.UUID {
+	now := uint64(ms) << counterBits
 	var next uint64
 	for {
 		last := idClock.Load()
