@@ -25,8 +25,8 @@ type editFlags struct {
 	w, h                               int
 	open                               string
 	// live mode: the services on NATS
-	natsURL, data string
-	local         bool
+	natsURL, data, listen string
+	local                 bool
 }
 
 func parseEditFlags(args []string) (*editFlags, error) {
@@ -40,6 +40,7 @@ func parseEditFlags(args []string) (*editFlags, error) {
 	fs.StringVar(&f.open, "open", "", "open the graph with this ID")
 	fs.StringVar(&f.natsURL, "nats", "", "edit on the services of the NATS server at this URL (e.g. a `cimviz serve --listen`)")
 	fs.StringVar(&f.data, "data", host.DefaultDataDir(), "JetStream data directory of the embedded server")
+	fs.StringVar(&f.listen, "listen", "", "let other processes (cimviz simulate, import, another editor) reach the embedded server on host:port")
 	fs.BoolVar(&f.local, "local", false, "edit in memory without NATS (implied by --graph)")
 	size := fs.String("size", "1280x800", "window size WxH")
 	if err := fs.Parse(args); err != nil {

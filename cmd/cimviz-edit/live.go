@@ -24,7 +24,7 @@ import (
 // --nats URL. Every edit is a command; the world is what the log says.
 func runLive(f *editFlags) error {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	cfg := host.Config{NATSURL: f.natsURL, DataDir: f.data, Name: "cimviz editor", Logger: logger}
+	cfg := host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, Name: "cimviz editor", Logger: logger}
 	if f.natsURL == "" {
 		cfg.Domains, cfg.Workflows = host.Domains(), true
 	}
@@ -33,6 +33,9 @@ func runLive(f *editFlags) error {
 	h, err := host.Start(ctx, cfg)
 	if err != nil {
 		return err
+	}
+	if f.listen != "" {
+		fmt.Fprintf(os.Stderr, "cimviz edit: other processes reach this editor's services at %s\n", h.Where())
 	}
 	root, err := seedOnFirstRun(ctx, h.Conn())
 	if err == nil {
