@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/cimviz/cimviz/domains/subject"
 )
@@ -39,14 +40,61 @@ func (f Filter) Validate() error {
 // Match reports whether e passes the filter. A filter that does not
 // validate matches nothing.
 func (f Filter) Match(e *Entry) bool {
-	return (f.Subject == "" || subject.Match(f.Subject, e.Subject)) &&
-		(f.Type == "" || f.Type == e.Type) &&
-		(f.Text == "" || hasText(e, f.Text))
+	c, err := f.compile()
+	return err == nil && c.match(e)
+}
+
+// compiled is a validated filter with its pattern split once, so that
+// matching allocates nothing.
+type compiled struct {
+	f       Filter
+	pattern []string // nil: any subject
+}
+
+func (f Filter) compile() (compiled, error) {
+	if err := f.Validate(); err != nil {
+		return compiled{}, err
+	}
+	c := compiled{f: f}
+	if f.Subject != "" {
+		c.pattern = strings.Split(f.Subject, ".")
+	}
+	return c, nil
+}
+
+func (c *compiled) match(e *Entry) bool {
+	return (c.pattern == nil || matchTokens(c.pattern, e.Subject)) &&
+		(c.f.Type == "" || c.f.Type == e.Type) &&
+		(c.f.Text == "" || hasText(e, c.f.Text))
+}
+
+// matchTokens is subject.Match for a pattern already validated and split:
+// the subject must be a valid literal (subject.ValidateToken on each
+// token) and match token by token, '*' one token, '>' one or more.
+func matchTokens(pattern []string, subj string) bool {
+	i, ok, rest := 0, true, false
+	for s, more := subj, true; more; i++ {
+		var tok string
+		tok, s, more = strings.Cut(s, ".")
+		if subject.ValidateToken("subject", tok) != nil {
+			return false
+		}
+		switch {
+		case !ok || rest:
+		case i >= len(pattern):
+			ok = false
+		case pattern[i] == subject.Rest:
+			rest = true
+		case pattern[i] != subject.One && pattern[i] != tok:
+			ok = false
+		}
+	}
+	return ok && (rest || i == len(pattern))
 }
 
 func hasText(e *Entry, text string) bool {
 	if containsFold(e.Subject, text) || containsFold(e.Type, text) ||
-		containsFold(e.Aggregate, text) || containsFold(string(e.Body), text) {
+		containsFold(e.Aggregate, text) || containsFold(bodyText(e.Body), text) {
 		return true
 	}
 	for _, h := range e.Headers {
@@ -57,11 +105,18 @@ func hasText(e *Entry, text string) bool {
 	return false
 }
 
+// bodyText views a body as text without copying (bodies in a log are
+// never changed).
+func bodyText(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
 // containsFold reports whether sub occurs in s ignoring case (Unicode
 // simple folding of same-length runs), without allocating.
 func containsFold(s, sub string) bool {
 	if sub == "" {
 		return true
+	}
+	if c := sub[0]; c < utf8.RuneSelf {
+		return containsFoldASCII(s, sub, c)
 	}
 	first, _ := utf8.DecodeRuneInString(sub)
 	for i := 0; i+len(sub) <= len(s); i++ {
@@ -70,6 +125,21 @@ func containsFold(s, sub string) bool {
 		}
 		r, _ := utf8.DecodeRuneInString(s[i:])
 		if sameFold(r, first) && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII is containsFold for a needle starting with the
+// ASCII byte c: candidates are found by one byte compare.
+func containsFoldASCII(s, sub string, c byte) bool {
+	lo, up := c, c
+	if isLetter(rune(c | 0x20)) {
+		lo, up = c|0x20, c&^0x20
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if (s[i] == lo || s[i] == up) && strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}

@@ -1,9 +1,6 @@
 package eventlog
 
-import (
-	"strings"
-	"unsafe"
-)
+import "unsafe"
 
 // Caps on what one entry keeps.
 const (
@@ -38,38 +35,66 @@ func (l Limits) EntryBound() int {
 	return int(unsafe.Sizeof(Entry{})) + MaxSubject + MaxHeaderBytes + 2*maxToken + l.MaxBody
 }
 
-// bounded returns an owned copy of e within the limits.
+// bounded returns an owned copy of e within the limits. All its text
+// and body are copied into one allocation (an arena per entry): two
+// allocations per push instead of one per string.
 func (l Limits) bounded(e Entry) Entry {
-	var cut bool
+	hs, cutH := keepHeaders(e.Headers)
+	a := arena(make([]byte, 0, arenaSize(e, hs, l.MaxBody)))
 	out := e
-	out.Subject, cut = clip(e.Subject, MaxSubject)
-	out.Truncated = out.Truncated || cut
-	out.Type, cut = clip(e.Type, maxToken)
-	out.Truncated = out.Truncated || cut
-	out.Aggregate, cut = clip(e.Aggregate, maxToken)
-	out.Truncated = out.Truncated || cut
-	out.Headers, cut = clipHeaders(e.Headers)
-	out.Truncated = out.Truncated || cut
-	out.Body, cut = clipBytes(e.Body, l.MaxBody)
-	out.Truncated = out.Truncated || cut
+	var cut [4]bool
+	out.Subject, cut[0] = a.clip(e.Subject, MaxSubject)
+	out.Type, cut[1] = a.clip(e.Type, maxToken)
+	out.Aggregate, cut[2] = a.clip(e.Aggregate, maxToken)
+	out.Headers = nil
+	if len(hs) > 0 {
+		out.Headers = make([]Header, len(hs))
+		for i, h := range hs {
+			out.Headers[i] = Header{a.copy(h.Key), a.copy(h.Value)}
+		}
+	}
+	out.Body, cut[3] = a.clipBytes(e.Body, l.MaxBody)
+	out.Truncated = e.Truncated || cutH || cut[0] || cut[1] || cut[2] || cut[3]
 	return out
 }
 
-func clip(s string, n int) (string, bool) {
-	if len(s) <= n {
-		return strings.Clone(s), false
+func arenaSize(e Entry, hs []Header, maxBody int) int {
+	n := min(len(e.Subject), MaxSubject) + min(len(e.Type), maxToken) + min(len(e.Aggregate), maxToken) + min(len(e.Body), maxBody)
+	for _, h := range hs {
+		n += len(h.Key) + len(h.Value)
 	}
-	return strings.Clone(s[:n]), true
+	return n
 }
 
-func clipBytes(b []byte, n int) ([]byte, bool) {
+// arena hands out read-only strings and slices of one buffer, which is
+// sized up front and so never moves.
+type arena []byte
+
+func (a *arena) copy(s string) string {
+	if s == "" {
+		return ""
+	}
+	start := len(*a)
+	*a = append(*a, s...)
+	b := (*a)[start:]
+	return unsafe.String(&b[0], len(s))
+}
+
+func (a *arena) clip(s string, n int) (string, bool) {
+	return a.copy(s[:min(len(s), n)]), len(s) > n
+}
+
+func (a *arena) clipBytes(b []byte, n int) ([]byte, bool) {
 	if len(b) == 0 {
 		return nil, false
 	}
-	return append([]byte(nil), b[:min(len(b), n)]...), len(b) > n
+	start := len(*a)
+	*a = append(*a, b[:min(len(b), n)]...)
+	return (*a)[start:len(*a):len(*a)], len(b) > n
 }
 
-func clipHeaders(hs []Header) ([]Header, bool) {
+// keepHeaders is the prefix of hs that fits MaxHeaderBytes.
+func keepHeaders(hs []Header) ([]Header, bool) {
 	budget, keep := MaxHeaderBytes, 0
 	for _, h := range hs {
 		cost := len(h.Key) + len(h.Value) + headerSlot
@@ -79,12 +104,5 @@ func clipHeaders(hs []Header) ([]Header, bool) {
 		budget -= cost
 		keep++
 	}
-	if keep == 0 {
-		return nil, len(hs) > 0
-	}
-	out := make([]Header, keep)
-	for i, h := range hs[:keep] {
-		out[i] = Header{strings.Clone(h.Key), strings.Clone(h.Value)}
-	}
-	return out, keep < len(hs)
+	return hs[:keep], keep < len(hs)
 }

@@ -22,7 +22,7 @@ type Log struct {
 	capacity int
 	limits   Limits
 	total    uint64 // entries ever pushed; entry n lives in ring[n%cap]
-	filter   Filter
+	filter   compiled
 	index    matches // arrival numbers of retained entries passing filter
 	paused   bool
 	frozen   uint64 // total when paused: the view shows entries before it
@@ -57,7 +57,7 @@ func (l *Log) Push(e Entry) {
 	}
 	l.total++
 	l.index.dropBefore(l.oldest())
-	if l.filter.Match(&e) {
+	if l.filter.match(&e) {
 		l.index.push(n)
 	}
 }
@@ -78,15 +78,16 @@ func (l *Log) oldest() uint64 {
 // filter that does not validate is refused (the old one stays) with an
 // error wrapping ErrBadFilter.
 func (l *Log) SetFilter(f Filter) error {
-	if err := f.Validate(); err != nil {
+	c, err := f.compile()
+	if err != nil {
 		return err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.filter = f
+	l.filter = c
 	l.index.reset()
 	for n := l.oldest(); n < l.total; n++ {
-		if f.Match(l.at(n)) {
+		if c.match(l.at(n)) {
 			l.index.push(n)
 		}
 	}
@@ -97,7 +98,7 @@ func (l *Log) SetFilter(f Filter) error {
 func (l *Log) Filter() Filter {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return l.filter
+	return l.filter.f
 }
 
 func (l *Log) at(n uint64) *Entry { return &l.ring[n%uint64(l.capacity)] }
