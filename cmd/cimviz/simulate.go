@@ -48,7 +48,7 @@ func parseSimulate(args []string, stderr io.Writer) (simulateFlags, error) {
 	fs.IntVar(&f.cfg.Workers, "workers", 16, "automated steps done at once")
 	fs.DurationVar(&f.cfg.Progress, "progress", time.Second, "how often to print progress (0: only at the end)")
 	fs.StringVar(&f.natsURL, "nats", "", "NATS server URL (default: an embedded server on a temporary directory)")
-	fs.BoolVar(&f.serve, "serve", true, "also run the workflow services in this process (turn off when `cimviz serve` runs them)")
+	fs.BoolVar(&f.serve, "serve", true, "also run the workflow services in this process (default: only without --nats, since `cimviz serve` and the editor run them)")
 	names, err := parseInterspersed(fs, args)
 	if err != nil {
 		return f, errors.Join(errUsage, err)
@@ -57,6 +57,9 @@ func parseSimulate(args []string, stderr io.Writer) (simulateFlags, error) {
 		return f, fmt.Errorf("%w: name one workflow (templates: %v)", errUsage, workflow.Templates())
 	}
 	f.cfg.Workflow = names[0]
+	if f.natsURL != "" && !flagSet(fs, "serve") {
+		f.serve = false
+	}
 	if err := f.cfg.Validate(); err != nil {
 		return f, errors.Join(errUsage, err)
 	}
@@ -140,4 +143,11 @@ func simulationNATS(url string) (*nats.Conn, func(), error) {
 		return nil, nil, err
 	}
 	return nc, closeAll, nil
+}
+
+// flagSet reports whether the named flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
