@@ -20,7 +20,7 @@
 // index of matching entries is kept up to date as entries arrive, and is
 // rebuilt (one pass over the retained entries) when the filter changes.
 // Subject filters use NATS wildcards exactly as NATS routes messages
-// (domains/subject). [Log.Pause] freezes the view while entries keep
+// (domains/subject's rules, compiled once by live/pattern). [Log.Pause] freezes the view while entries keep
 // arriving and being counted ([Log.Pending]); [Log.Resume] shows them.
 //
 // A Log is safe for concurrent use: a NATS callback pushes while the

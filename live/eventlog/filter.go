@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/cimviz/cimviz/domains/subject"
+	"github.com/cimviz/cimviz/live/pattern"
 )
 
 // ErrBadFilter marks a filter whose subject pattern NATS would refuse.
@@ -48,7 +49,7 @@ func (f Filter) Match(e *Entry) bool {
 // matching allocates nothing.
 type compiled struct {
 	f       Filter
-	pattern []string // nil: any subject
+	pattern pattern.Pattern // zero: any subject
 }
 
 func (f Filter) compile() (compiled, error) {
@@ -57,39 +58,15 @@ func (f Filter) compile() (compiled, error) {
 	}
 	c := compiled{f: f}
 	if f.Subject != "" {
-		c.pattern = strings.Split(f.Subject, ".")
+		c.pattern, _ = pattern.Compile(f.Subject) // validated above
 	}
 	return c, nil
 }
 
 func (c *compiled) match(e *Entry) bool {
-	return (c.pattern == nil || matchTokens(c.pattern, e.Subject)) &&
+	return (c.f.Subject == "" || c.pattern.Match(e.Subject)) &&
 		(c.f.Type == "" || c.f.Type == e.Type) &&
 		(c.f.Text == "" || hasText(e, c.f.Text))
-}
-
-// matchTokens is subject.Match for a pattern already validated and split:
-// the subject must be a valid literal (subject.ValidateToken on each
-// token) and match token by token, '*' one token, '>' one or more.
-func matchTokens(pattern []string, subj string) bool {
-	i, ok, rest := 0, true, false
-	for s, more := subj, true; more; i++ {
-		var tok string
-		tok, s, more = strings.Cut(s, ".")
-		if subject.ValidateToken("subject", tok) != nil {
-			return false
-		}
-		switch {
-		case !ok || rest:
-		case i >= len(pattern):
-			ok = false
-		case pattern[i] == subject.Rest:
-			rest = true
-		case pattern[i] != subject.One && pattern[i] != tok:
-			ok = false
-		}
-	}
-	return ok && (rest || i == len(pattern))
 }
 
 func hasText(e *Entry, text string) bool {

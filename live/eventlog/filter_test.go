@@ -2,13 +2,9 @@ package eventlog
 
 import (
 	"errors"
-	"strings"
 	"testing"
 
 	"github.com/nats-io/nats-server/v2/server"
-	"pgregory.net/rapid"
-
-	"github.com/cimviz/cimviz/domains/subject"
 )
 
 func entry(subj, typ, body string) Entry {
@@ -81,28 +77,4 @@ func TestFilterTypeAndText(t *testing.T) {
 			t.Errorf("%s: got %v", tt.name, got)
 		}
 	}
-}
-
-// The split-once matcher agrees with domains/subject on any subject and
-// any valid pattern drawn from a small alphabet of tokens.
-func TestMatchTokensAgreesWithSubjectMatch(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		tokens := []string{"cim", "a", "b", "*", ">", "", " ", "x*"}
-		draw := func(label string) string {
-			n := rapid.IntRange(1, 5).Draw(t, label+"-len")
-			parts := make([]string, n)
-			for i := range parts {
-				parts[i] = rapid.SampledFrom(tokens).Draw(t, label)
-			}
-			return strings.Join(parts, ".")
-		}
-		pattern, subj := draw("pattern"), draw("subject")
-		if pattern == "" || (Filter{Subject: pattern}).Validate() != nil { // "" is the filter's "any"
-			return
-		}
-		e := Entry{Subject: subj}
-		if got, want := (Filter{Subject: pattern}).Match(&e), subject.Match(pattern, subj); got != want {
-			t.Fatalf("%q on %q: %v, subject.Match says %v", pattern, subj, got, want)
-		}
-	})
 }

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -61,6 +62,7 @@ type Observer struct {
 	nodes        map[string]nodeInfo
 	edges        map[edgeKey]*rate
 	services     map[string]*service
+	order        []*service // services sorted by name
 }
 
 type nodeInfo struct{ kind, label string }
@@ -103,6 +105,8 @@ func (o *Observer) Discover(info micro.Info, at time.Time) {
 	if svc == nil {
 		svc = &service{name: info.Name, instances: map[string]time.Time{}}
 		o.services[info.Name] = svc
+		o.order = append(o.order, svc)
+		slices.SortFunc(o.order, func(a, b *service) int { return strings.Compare(a.name, b.name) })
 	}
 	svc.update(info, at)
 	id := o.node(KindService, info.Name)

@@ -7,6 +7,7 @@ import (
 	"github.com/nats-io/nats.go/micro"
 
 	"github.com/cimviz/cimviz/domains/subject"
+	"github.com/cimviz/cimviz/live/pattern"
 )
 
 // instanceTTL: an instance that has not answered discovery for this
@@ -16,7 +17,7 @@ const instanceTTL = 30 * time.Second
 // service is what discovery told about one service name.
 type service struct {
 	name, version, domain string
-	endpoints             []string // subject patterns
+	endpoints             []pattern.Pattern
 	instances             map[string]time.Time
 }
 
@@ -30,7 +31,9 @@ func (s *service) update(info micro.Info, at time.Time) {
 	}
 	s.endpoints = s.endpoints[:0]
 	for _, ep := range info.Endpoints {
-		s.endpoints = append(s.endpoints, ep.Subject)
+		if p, err := pattern.Compile(ep.Subject); err == nil {
+			s.endpoints = append(s.endpoints, p)
+		}
 	}
 	s.domain = info.Metadata["domain"]
 	if s.domain == "" {
@@ -39,9 +42,9 @@ func (s *service) update(info micro.Info, at time.Time) {
 }
 
 // domainOf is the <domain> of the first cim.<domain>.… endpoint.
-func domainOf(patterns []string) string {
+func domainOf(patterns []pattern.Pattern) string {
 	for _, p := range patterns {
-		toks := strings.Split(p, ".")
+		toks := strings.Split(p.String(), ".")
 		if len(toks) >= 2 && toks[0] == subject.Root && toks[1] != subject.One && toks[1] != subject.Rest {
 			return toks[1]
 		}
@@ -52,7 +55,7 @@ func domainOf(patterns []string) string {
 // handles reports whether one of the service's endpoints matches subj.
 func (s *service) handles(subj string) bool {
 	for _, p := range s.endpoints {
-		if subject.Match(p, subj) {
+		if p.Match(subj) {
 			return true
 		}
 	}
@@ -65,8 +68,8 @@ func (o *Observer) owner(subj string) *service {
 	if len(toks) < 2 || toks[0] != subject.Root {
 		return nil
 	}
-	for _, name := range sortedKeys(o.services) {
-		if s := o.services[name]; s.domain == toks[1] {
+	for _, s := range o.order {
+		if s.domain == toks[1] {
 			return s
 		}
 	}
@@ -76,8 +79,8 @@ func (o *Observer) owner(subj string) *service {
 // handlers are the services with an endpoint matching subj.
 func (o *Observer) handlers(subj string) []*service {
 	var out []*service
-	for _, name := range sortedKeys(o.services) {
-		if s := o.services[name]; s.handles(subj) {
+	for _, s := range o.order {
+		if s.handles(subj) {
 			out = append(out, s)
 		}
 	}
