@@ -11,6 +11,10 @@ const (
 	MaxSpeed = 100.0
 )
 
+// UntimedPace is the gap playback puts before a record with no time (10
+// events a second at 1x).
+const UntimedPace = 100 * time.Millisecond
+
 // PlaybackTarget is the sequence that playback started at sequence from
 // reaches after elapsed wall time at speed (clamped to MinSpeed..
 // MaxSpeed): the last record recorded no later than from's record time

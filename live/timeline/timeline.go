@@ -69,8 +69,17 @@ func (t *Timeline) Append(r Record) error {
 	return nil
 }
 
+// laterOf is the playback time of a record recorded at: never before the
+// previous record's, and UntimedPace after it when the record has no time
+// (e.g. one that came through bridge.Delivery, which carries none).
 func laterOf(latest []time.Time, at time.Time) time.Time {
-	if n := len(latest); n > 0 && latest[n-1].After(at) {
+	n := len(latest)
+	switch {
+	case n == 0:
+		return at
+	case at.IsZero():
+		return latest[n-1].Add(UntimedPace)
+	case latest[n-1].After(at):
 		return latest[n-1]
 	}
 	return at

@@ -179,3 +179,21 @@ func TestPlaybackTarget(t *testing.T) {
 		}
 	}
 }
+
+func TestUntimedRecordsPlayAtANominalPace(t *testing.T) {
+	tl, _ := New(records(30)) // no times: 10 a second at 1x
+	tests := []struct {
+		speed   float64
+		elapsed time.Duration
+		want    uint64
+	}{
+		{1, time.Second, 11},
+		{2, time.Second, 21},
+		{100, time.Second, 30},
+	}
+	for _, tt := range tests {
+		if got := tl.PlaybackTarget(1, tt.speed, tt.elapsed); got != tt.want {
+			t.Errorf("%vx after %v: %d, want %d", tt.speed, tt.elapsed, got, tt.want)
+		}
+	}
+}
