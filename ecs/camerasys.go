@@ -13,7 +13,7 @@ func (ed *Editor) cameraSystem(in Input) {
 		return
 	}
 	ed.s.cam.ZoomAt(in.Mouse(), math.Pow(WheelStep, in.WheelY))
-	ed.s.touch()
+	ed.s.touchView()
 }
 
 // fitAll frames every drawn node.
@@ -42,14 +42,14 @@ func (ed *Editor) fit(b Bounds) {
 		return
 	}
 	ed.s.cam.Fit(b.R, FitMargin)
-	ed.s.touch()
+	ed.s.touchView()
 }
 
 // zoomCentre zooms about the middle of the window.
 func (ed *Editor) zoomCentre(factor float64) {
 	c := ed.s.cam
 	c.ZoomAt(Vec{c.Width / 2, c.Height / 2}, factor)
-	ed.s.touch()
+	ed.s.touchView()
 }
 
 // box is a node's drawn rectangle.

@@ -76,6 +76,11 @@ func (ed *Editor) World() *arche.World { return &ed.world }
 // frame whose revision equals the last one drawn.
 func (ed *Editor) Revision() uint64 { return ed.s.rev.N }
 
+// SceneRevision grows whenever a node, edge or group, or how one is drawn
+// (selection, hover, pulse, find match, label being edited), changed; it
+// stays put while only the camera, the window or the grid change.
+func (ed *Editor) SceneRevision() uint64 { return ed.s.rev.Scene }
+
 // Load shows g as the root graph, resetting the navigation path. A nil
 // graph is ignored.
 func (ed *Editor) Load(g *graph.Graph) {

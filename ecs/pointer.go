@@ -122,7 +122,11 @@ func (ed *Editor) move(mouse Vec) {
 	case ModePan:
 		ed.s.cam.PanBy(mouse.Sub(p.Last))
 	}
-	ed.s.touch()
+	if p.Mode == ModeDrag {
+		ed.s.touch()
+		return
+	}
+	ed.s.touchView() // a pan, rubber band or new edge: no node changed
 }
 
 // release ends the gesture.

@@ -62,9 +62,11 @@ type Status struct {
 	Pending int     // commands sent and not yet answered
 }
 
-// Revision is a resource: a counter that grows whenever anything visible
-// changes, so render can skip redrawing an idle editor.
-type Revision struct{ N uint64 }
+// Revision is a resource: N grows whenever anything visible changes, so
+// render can skip redrawing an idle editor; Scene grows only when a node,
+// edge or group (or how one is drawn) changed, so render can keep its copy
+// of them while the camera moves.
+type Revision struct{ N, Scene uint64 }
 
 // Mode is what a pointer drag is doing.
 type Mode uint8

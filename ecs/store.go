@@ -29,8 +29,13 @@ type store struct {
 	wantSelect map[string]bool
 }
 
-// touch marks the view as changed.
-func (s *store) touch() { s.rev.N++ }
+// touch marks the view as changed, nodes and edges included.
+func (s *store) touch() { s.rev.N++; s.rev.Scene++ }
+
+// touchView marks the view as changed while every node and edge drawn is
+// as it was (the camera moved, the window or the grid changed), so render
+// may keep its copy of them.
+func (s *store) touchView() { s.rev.N++ }
 
 // setStatus shows a message in the status bar.
 func (s *store) setStatus(msg string, isErr bool) {

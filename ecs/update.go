@@ -40,7 +40,7 @@ func (ed *Editor) resize(in Input) {
 		return
 	}
 	ed.s.cam.Width, ed.s.cam.Height = w, h
-	ed.s.touch()
+	ed.s.touchView()
 }
 
 // agePulses grows each pulse and removes the finished ones.

@@ -79,7 +79,10 @@ func (ed *Editor) nodeView(e arche.Entity) NodeView {
 // EdgeView is everything render needs to draw one edge. From and To are
 // the drawn boxes of its ends (a collapsed group's box for a hidden end).
 type EdgeView struct {
-	Entity   arche.Entity
+	Entity arche.Entity
+	// Src and Dst are the entities drawn at the ends: the nodes, or the
+	// collapsed groups standing for them.
+	Src, Dst arche.Entity
 	ID       string
 	Label    string
 	Kind     string
@@ -103,7 +106,7 @@ func (ed *Editor) Edges() iter.Seq[EdgeView] {
 			if ed.s.groups > 0 {
 				v, ok = ed.edgeView(q.Entity(), d)
 			} else {
-				v = EdgeView{Entity: q.Entity(), ID: d.ID, Label: d.Label, Kind: d.Kind,
+				v = EdgeView{Entity: q.Entity(), Src: d.From, Dst: d.To, ID: d.ID, Label: d.Label, Kind: d.Kind,
 					From: boxes[d.From.ID()], To: boxes[d.To.ID()], Selected: q.Has(m.selected.ID())}
 				if q.Has(m.pulse.ID()) {
 					v.Pulse = pulseLeft((*Pulse)(q.Get(m.pulse.ID())))
@@ -149,7 +152,14 @@ func (ed *Editor) edgeView(e arche.Entity, d *Edge) (EdgeView, bool) {
 	if fg != (arche.Entity{}) && fg == tg {
 		return EdgeView{}, false
 	}
-	v := EdgeView{Entity: e, ID: d.ID, Label: d.Label, Kind: d.Kind, From: from, To: to,
+	src, dst := d.From, d.To
+	if !fg.IsZero() {
+		src = fg
+	}
+	if !tg.IsZero() {
+		dst = tg
+	}
+	v := EdgeView{Entity: e, Src: src, Dst: dst, ID: d.ID, Label: d.Label, Kind: d.Kind, From: from, To: to,
 		Selected: ed.s.m.selected.Has(e)}
 	if p := ed.s.m.pulse.Get(e); p != nil {
 		v.Pulse = pulseLeft(p)

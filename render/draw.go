@@ -35,6 +35,8 @@ type Renderer struct {
 	atlasV  int
 	opts    [canvas.LayerCount]ebiten.DrawTrianglesOptions
 	lastNum int
+	raster  *ebiten.Image // the frame's Raster on the GPU
+	rasterV int
 }
 
 // NewRenderer returns a renderer with a fresh glyph atlas.
@@ -74,14 +76,34 @@ func (r *Renderer) Draw(dst *ebiten.Image) int {
 	n := 0
 	for i := range r.Frame.Layers {
 		m := &r.Frame.Layers[i]
-		if len(m.I) == 0 {
-			continue
+		if len(m.I) > 0 {
+			dst.DrawTriangles32(ebitenVertices(m.V), m.I, r.atlas, &r.opts[i])
+			n++
 		}
-		dst.DrawTriangles32(ebitenVertices(m.V), m.I, r.atlas, &r.opts[i])
-		n++
+		if canvas.Layer(i) == canvas.LayerCanvas && r.Frame.Raster.On {
+			r.drawRaster(dst)
+			n++
+		}
 	}
 	r.lastNum = n
 	return n
+}
+
+// drawRaster uploads the frame's raster when it was redrawn and draws it
+// over the canvas layer.
+func (r *Renderer) drawRaster(dst *ebiten.Image) {
+	ras := &r.Frame.Raster
+	if r.raster == nil || r.raster.Bounds().Dx() != ras.W || r.raster.Bounds().Dy() != ras.H {
+		if r.raster != nil {
+			r.raster.Deallocate()
+		}
+		r.raster, r.rasterV = ebiten.NewImage(max(ras.W, 1), max(ras.H, 1)), -1
+	}
+	if r.rasterV != ras.Version && len(ras.Pix) == 4*ras.W*ras.H && ras.W > 0 {
+		r.raster.WritePixels(ras.Pix)
+		r.rasterV = ras.Version
+	}
+	dst.DrawImage(r.raster, nil)
 }
 
 // DrawCalls is the number of draw calls of the last Draw.

@@ -69,31 +69,80 @@ func BenchmarkBuildFit100k(b *testing.B)    { benchBuild(b, 100_000, false) }
 func BenchmarkBuildZoomed10k(b *testing.B)  { benchBuild(b, 10_000, true) }
 func BenchmarkBuildZoomed100k(b *testing.B) { benchBuild(b, 100_000, true) }
 
-// benchFill measures copying the ecs world into a scene (the other half of
-// building a frame) for a graph of n nodes and 2n edges, fitted.
-func benchFill(b *testing.B, n int) {
-	s := bigScene(n)
-	g := graph.New("big", "big")
-	for i, nv := range s.Nodes {
-		_ = g.AddNode(graph.Node{ID: fmt.Sprint("n", i), Label: nv.Label, Pos: graph.Point{X: float64(nv.X), Y: float64(nv.Y)}})
+// worldEditor opens a graph of n nodes of the workflow kinds on a grid,
+// each with two edges to near neighbours (as cimviz bench's frame figures
+// use), in an editor fitted to 1280×800.
+func worldEditor(n int) *ecs.Editor {
+	side := 1
+	for side*side < n {
+		side++
 	}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for i := range 2 * n {
-		_ = g.AddEdge(graph.Edge{ID: fmt.Sprint("e", i), From: fmt.Sprint("n", i/2), To: fmt.Sprint("n", rng.IntN(n))})
+	rng := rand.New(rand.NewPCG(1, 2))
+	g := graph.New("big", "big")
+	for i := range n {
+		_ = g.AddNode(graph.Node{ID: fmt.Sprint("n", i), Label: fmt.Sprint("Step ", i), Kind: WorkflowKinds[i%len(WorkflowKinds)],
+			Pos: graph.Point{X: float64(i%side) * 200, Y: float64(i/side) * 120}})
+	}
+	for k := range 2 * n {
+		to := max(0, min(n-1, k/2+rng.IntN(5)-2+side*(rng.IntN(3)-1)))
+		_ = g.AddEdge(graph.Edge{ID: fmt.Sprint("e", k), From: fmt.Sprint("n", k/2), To: fmt.Sprint("n", to), Label: "go"})
 	}
 	ed := ecs.NewEditor(ecs.WithSize(1280, 800))
 	ed.Load(g)
 	ed.Run("view.fit_all")
+	return ed
+}
+
+// benchFill measures copying the ecs world into a scene (the other half of
+// building a frame) for a graph of n nodes and 2n edges, fitted. With
+// changed, every fill follows a change of the hovered node (so the scene
+// is copied again); without, only the camera and panels are read.
+func benchFill(b *testing.B, n int, changed bool) {
+	ed := worldEditor(n)
 	a, ui := NewAdapter(), &UIView{}
 	var sc Scene
+	hover := []ecs.Input{{Width: 1280, Height: 800, MouseX: 640, MouseY: 400}, {Width: 1280, Height: 800, MouseX: 2, MouseY: 790}}
 	b.ReportAllocs()
+	i := 0
 	for b.Loop() {
+		if changed {
+			ed.Update(hover[i%2])
+			i++
+		}
 		a.Fill(ed, &Window{}, &sc, ui)
 	}
 	b.ReportMetric(float64(len(sc.Nodes)), "nodes")
 	b.ReportMetric(float64(len(sc.Edges)), "edges")
 }
 
-func BenchmarkFillFromWorld10k(b *testing.B) { benchFill(b, 10_000) }
+func BenchmarkFillFromWorld10k(b *testing.B)  { benchFill(b, 10_000, false) }
+func BenchmarkFillFromWorld100k(b *testing.B) { benchFill(b, 100_000, false) }
+func BenchmarkRefill10k(b *testing.B)         { benchFill(b, 10_000, true) }
+func BenchmarkRefill100k(b *testing.B)        { benchFill(b, 100_000, true) }
 
-func BenchmarkFillFromWorld100k(b *testing.B) { benchFill(b, 100_000) }
+// benchFrame builds whole frames (fill, canvas, panels) as the window's
+// Draw does, at zoom (0: fitted).
+func benchFrame(b *testing.B, n int, zoom float64) {
+	ed := worldEditor(n)
+	if zoom > 0 {
+		ed.Camera().Zoom = zoom
+	}
+	g, err := NewGlyphs()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, f, ui := NewAdapter(), NewFrame(g), &UIView{}
+	var sc Scene
+	b.ReportAllocs()
+	for b.Loop() {
+		a.Fill(ed, &Window{}, &sc, ui)
+		f.BuildCanvas(&sc)
+		f.BuildUI(ui)
+	}
+	b.ReportMetric(float64(f.Vertices()), "vertices")
+	b.ReportMetric(float64(f.NonEmptyLayers()), "drawcalls")
+}
+
+func BenchmarkFrameFit10k(b *testing.B)     { benchFrame(b, 10_000, 0) }
+func BenchmarkFrameFit100k(b *testing.B)    { benchFrame(b, 100_000, 0) }
+func BenchmarkFrameZoomed100k(b *testing.B) { benchFrame(b, 100_000, 1) }

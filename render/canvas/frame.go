@@ -25,11 +25,16 @@ type Frame struct {
 	Layers [LayerCount]Mesh
 	G      *Glyphs
 
+	// Raster holds the canvas's nodes and edges instead of the mesh when
+	// the camera is far out (see lodOverview).
+	Raster Raster
+
 	outer, inner, aux []Vec
 	pts               []Vec
 	view              viewRect
 	memo              memo
 	crumbs            [][2]float32 // x extents of the breadcrumbs drawn
+	bins              []uint16     // minimap density cells
 }
 
 // viewRect is the visible world rectangle, widened by a margin.
@@ -62,7 +67,7 @@ func (f *Frame) Vertices() int {
 
 // BuildCanvas fills the canvas layers from s: background, grid, edges,
 // nodes, then the link being drawn and the selection box. Only what lies
-// in the viewport is emitted.
+// in the viewport is emitted; far out, nodes and edges go to the Raster.
 func (f *Frame) BuildCanvas(s *Scene) {
 	m := &f.Layers[LayerCanvas]
 	f.Layers[LayerCanvas].Reset()
@@ -70,8 +75,14 @@ func (f *Frame) BuildCanvas(s *Scene) {
 	m.Rect(0, 0, s.Cam.W, s.Cam.H, colBackground)
 	f.view = visible(s.Cam, 40)
 	f.grid(m, s)
-	f.edges(s)
-	f.nodes(s)
+	f.Raster.On = s.Cam.Zoom < lodOverview
+	if f.Raster.On {
+		f.overview(s)
+		m = &f.Layers[LayerCanvasText] // drawn over the raster
+	} else {
+		f.edges(s)
+		f.nodes(s)
+	}
 	f.linkAndBox(m, s)
 }
 
@@ -142,10 +153,13 @@ func (f *Frame) frameRect(m *Mesh, x, y, w, h, t float32, col Color) {
 	m.Rect(x+w-t, y+t, t, h-2*t, col)
 }
 
-// NonEmptyLayers is the number of layers with triangles: the draw calls
-// the frame costs.
+// NonEmptyLayers is the number of layers with triangles, plus the raster
+// when it is in use: the draw calls the frame costs.
 func (f *Frame) NonEmptyLayers() int {
 	n := 0
+	if f.Raster.On {
+		n++
+	}
 	for i := range f.Layers {
 		if len(f.Layers[i].I) > 0 {
 			n++

@@ -88,21 +88,47 @@ func TestCullingSkipsOffscreen(t *testing.T) {
 	}
 }
 
-// Level of detail: labels vanish and nodes become quads when zoomed out.
+// Level of detail: labels vanish and nodes become quads when zoomed out;
+// far out, nodes are pixels of the raster and the mesh has none.
 func TestLevelOfDetail(t *testing.T) {
 	for _, tc := range []struct {
 		zoom       float32
 		wantLabels bool
 		maxNodeV   int
-	}{{1, true, 1000}, {0.3, false, 1000}, {0.05, false, 4}} {
+		raster     bool
+	}{{1, true, 1000, false}, {0.3, false, 1000, false}, {0.05, false, 0, true}} {
 		s := &Scene{Cam: Camera{Zoom: tc.zoom, W: 800, H: 600}}
 		s.Nodes = []NodeView{{W: 140, H: 48, Label: "Review"}}
 		f := NewFrame(testGlyphs)
 		f.BuildCanvas(s)
 		labels := len(f.Layers[LayerCanvasText].V) > 0
 		nodeV := len(f.Layers[LayerCanvas].V) - 4 // minus the background quad
-		if labels != tc.wantLabels || nodeV > tc.maxNodeV || nodeV == 0 {
-			t.Errorf("zoom %v: labels %v (want %v), %d node vertices (max %d)", tc.zoom, labels, tc.wantLabels, nodeV, tc.maxNodeV)
+		if labels != tc.wantLabels || nodeV > tc.maxNodeV || (nodeV == 0) != tc.raster || f.Raster.On != tc.raster {
+			t.Errorf("zoom %v: labels %v (want %v), %d node vertices (max %d), raster %v", tc.zoom, labels, tc.wantLabels, nodeV, tc.maxNodeV, f.Raster.On)
+		}
+	}
+}
+
+// Far out, the raster shows each node as a block of its kind's tint where
+// the node is, edges as lines between them, and nothing elsewhere.
+func TestOverviewRaster(t *testing.T) {
+	s := &Scene{Cam: Camera{Zoom: 0.05, W: 800, H: 600}}
+	s.Nodes = []NodeView{{X: -500, W: 140, H: 48, Shape: ShapeHexagon}, {X: 500, W: 140, H: 48, Flags: NodeSelected}}
+	s.Edges = []EdgeView{{A: EndOf(&s.Nodes[0]), B: EndOf(&s.Nodes[1])}}
+	f := NewFrame(testGlyphs)
+	f.BuildCanvas(s)
+	r := &f.Raster
+	at := func(x, y float32) uint32 { p := s.Cam.ToScreen(x, y); return r.px[int(p.Y)*r.W+int(p.X)] }
+	if !r.On || r.W != 800 || r.H != 600 || len(r.Pix) != 4*800*600 {
+		t.Fatalf("raster on %v, %d×%d, %d bytes", r.On, r.W, r.H, len(r.Pix))
+	}
+	for _, c := range []struct {
+		x, y float32
+		want uint32
+	}{{-500, 0, pack(mix(colNodeBody, accent[ShapeHexagon], 0.7))}, {500, 0, pack(colAccent)},
+		{0, 0, pack(colEdge.Fade(0.6))}, {0, 2000, 0}} {
+		if got := at(c.x, c.y); got != c.want {
+			t.Errorf("pixel at world (%v, %v) = %#x, want %#x", c.x, c.y, got, c.want)
 		}
 	}
 }

@@ -200,13 +200,10 @@ func (f *Frame) minimap(u *UIView, r Rect) {
 	f.panel(m, r, colPanel)
 	mm := &u.Mini
 	t := miniTransform(r, mm)
-	// dots shrink and fade as they crowd, so a big graph reads as a texture
-	crowd := float32(len(mm.Dots)) / (r.W * r.H / 64)
-	size := max(1, min(4, 3/max(crowd, 0.75)))
-	col := colTextDim.Fade(max(0.35, min(1, 1/crowd)))
-	for _, d := range mm.Dots {
-		p := t.at(mm, d.X, d.Y)
-		m.Rect(p.X-size/2, p.Y-size/2, size, size*0.75, col)
+	if len(mm.Dots) > miniBinAbove {
+		f.miniDensity(m, mm, t, r)
+	} else {
+		f.miniDots(m, mm, t, r)
 	}
 	a, b := t.at(mm, mm.ViewX0, mm.ViewY0), t.at(mm, mm.ViewX1, mm.ViewY1)
 	a.X, a.Y = max(a.X, r.X+2), max(a.Y, r.Y+2)

@@ -1,13 +1,11 @@
 package canvas
 
 import (
-	"math"
+	"iter"
 	"strings"
 
 	"github.com/cimviz/cimviz/ecs"
-	"github.com/cimviz/cimviz/graph"
 	arche "github.com/mlange-42/arche/ecs"
-	"github.com/mlange-42/arche/generic"
 )
 
 // WorkflowKinds are the node kinds offered by the palette panel.
@@ -24,25 +22,30 @@ type Window struct {
 	Drag   DragView
 }
 
-// Adapter fills a [Scene] and a [UIView] from an [ecs.Editor]. It keeps
-// its lookup tables between frames so filling allocates little.
+// Adapter fills a [Scene] and a [UIView] from an [ecs.Editor]. The
+// scene's nodes and edges are copied only when the editor's scene
+// revision changed (an edit, the selection, a hover, a pulse): while the
+// camera moves they are kept, and the frame culls them to the view.
 type Adapter struct {
-	shapes map[graph.Point]Shape
-	pairs  map[[2]uint64]int
+	slot  []int32    // scene node index by entity ID (for edge ends)
+	ends  [][2]int32 // the scene nodes at the ends of each scene edge
+	bends bendIndex
 	// the selected edge of the last fill (for the inspector) and how many
 	selEdge  ecs.EdgeView
 	selEdges int
-	pos      *generic.Filter1[ecs.Position]
+	// what the scene holds: which editor, which scene, which revision
+	ed    *ecs.Editor
+	scene *Scene
+	rev   uint64
+	mini  miniCache
 }
 
 // NewAdapter returns an adapter.
-func NewAdapter() *Adapter {
-	return &Adapter{shapes: map[graph.Point]Shape{}, pairs: map[[2]uint64]int{}, pos: generic.NewFilter1[ecs.Position]()}
-}
+func NewAdapter() *Adapter { return &Adapter{} }
 
 // Fill copies what the editor shows into s and u.
 func (a *Adapter) Fill(ed *ecs.Editor, win *Window, s *Scene, u *UIView) {
-	s.Reset()
+	s.Link, s.Box = Link{}, Box{}
 	c := ed.Camera()
 	s.Cam = Camera{X: float32(c.Center.X), Y: float32(c.Center.Y), Zoom: float32(c.Zoom), W: float32(c.Width), H: float32(c.Height)}
 	s.Revision = ed.Revision()
@@ -51,45 +54,62 @@ func (a *Adapter) Fill(ed *ecs.Editor, win *Window, s *Scene, u *UIView) {
 	} else {
 		s.Grid = 0
 	}
-	a.nodes(ed, s)
-	a.groups(ed, s)
-	a.edges(ed, s)
+	if a.ed != ed || a.scene != s || a.rev != ed.SceneRevision() {
+		a.fillWorld(ed, s, ed.AllNodes())
+		a.ed, a.scene, a.rev = ed, s, ed.SceneRevision()
+		a.mini.stale = true
+	}
 	a.gestures(ed, s)
 	a.ui(ed, win, u)
 }
 
-// FillGraph copies the whole open graph into s (not only what the camera
-// shows), for exports.
+// FillGraph copies the whole open graph into s, for exports.
 func (a *Adapter) FillGraph(ed *ecs.Editor, s *Scene) {
 	s.Reset()
 	s.Cam = Camera{Zoom: 1, W: float32(ed.Camera().Width), H: float32(ed.Camera().Height)}
-	a.nodesIn(ed, s, ecs.Rect{Min: graph.Point{X: -math.MaxFloat32, Y: -math.MaxFloat32},
-		Max: graph.Point{X: math.MaxFloat32, Y: math.MaxFloat32}})
-	a.groups(ed, s)
-	a.edges(ed, s)
+	a.fillWorld(ed, s, ed.AllNodes())
+	if a.scene == s {
+		a.scene = nil
+	}
 }
 
-func (a *Adapter) nodes(ed *ecs.Editor, s *Scene) {
-	c := ed.Camera()
-	view := c.Visible()
-	m := 80 / c.Zoom
-	view.Min, view.Max = view.Min.Sub(graph.Point{X: m, Y: m}), view.Max.Add(graph.Point{X: m, Y: m})
-	a.nodesIn(ed, s, view)
-}
-
-func (a *Adapter) nodesIn(ed *ecs.Editor, s *Scene, view ecs.Rect) {
-	clear(a.shapes)
+// fillWorld copies nodes, collapsed groups and edges into s.
+func (a *Adapter) fillWorld(ed *ecs.Editor, s *Scene, nodes iter.Seq[ecs.NodeView]) {
+	s.Nodes, s.Edges = s.Nodes[:0], s.Edges[:0]
 	edit := ed.UI().Edit
-	for v := range ed.NodesIn(view) {
+	for v := range nodes {
 		n := NodeView{X: float32(v.Pos.X), Y: float32(v.Pos.Y), W: float32(v.Size.W), H: float32(v.Size.H),
 			GX: float32(v.Committed.X), GY: float32(v.Committed.Y), Shape: ShapeOf(v.Kind),
 			Flags: nodeFlags(v), Pulse: float32(v.Pulse), Label: v.Label}
 		if v.Editing {
 			n.Label = edit.Text + "|"
 		}
+		a.place(v.Entity, len(s.Nodes))
 		s.Nodes = append(s.Nodes, n)
-		a.shapes[v.Pos] = n.Shape
 	}
+	a.groups(ed, s)
+	a.edges(ed, s)
+}
+
+// place records that entity e is scene node i.
+func (a *Adapter) place(e arche.Entity, i int) {
+	id := int(e.ID())
+	if id >= len(a.slot) {
+		a.slot = append(a.slot, make([]int32, id+1-len(a.slot)+1024)...)
+	}
+	a.slot[id] = int32(i)
+}
+
+// nodeAt returns the scene node index of entity e, or -1.
+func (a *Adapter) nodeAt(s *Scene, e arche.Entity) int32 {
+	id := int(e.ID())
+	if id >= len(a.slot) {
+		return -1
+	}
+	if i := a.slot[id]; int(i) < len(s.Nodes) {
+		return i
+	}
+	return -1
 }
 
 func nodeFlags(v ecs.NodeView) NodeFlags {
@@ -119,51 +139,35 @@ func (a *Adapter) groups(ed *ecs.Editor, s *Scene) {
 		if g.Selected {
 			n.Flags |= NodeSelected
 		}
+		a.place(g.Entity, len(s.Nodes))
 		s.Nodes = append(s.Nodes, n)
-		a.shapes[c] = ShapeFramed
 	}
 }
 
 func (a *Adapter) edges(ed *ecs.Editor, s *Scene) {
 	a.selEdge, a.selEdges = ecs.EdgeView{}, 0
+	a.ends = a.ends[:0]
 	for v := range ed.Edges() {
-		e := EdgeView{A: a.end(v.From), B: a.end(v.To), Pulse: float32(v.Pulse), Label: v.Label}
+		i, j := a.nodeAt(s, v.Src), a.nodeAt(s, v.Dst)
+		e := EdgeView{A: a.end(s, i, v.From), B: a.end(s, j, v.To), Pulse: float32(v.Pulse), Label: v.Label}
 		if v.Selected {
 			e.Flags |= EdgeSelected
 			a.selEdge, a.selEdges = v, a.selEdges+1
 		}
 		s.Edges = append(s.Edges, e)
+		a.ends = append(a.ends, [2]int32{i, j})
 	}
-	a.bendPairs(s.Edges)
+	a.bends.bend(s.Edges, a.ends, len(s.Nodes))
 }
 
-// end is the attachment of an edge to a node box; nodes out of view keep
-// the rounded-rectangle default (their clipping is never seen).
-func (a *Adapter) end(r ecs.Rect) End {
+// end is the attachment of an edge to scene node i, or to the box r when
+// the end is not in the scene.
+func (a *Adapter) end(s *Scene, i int32, r ecs.Rect) End {
+	if i >= 0 {
+		return EndOf(&s.Nodes[i])
+	}
 	c := r.Center()
-	shape := a.shapes[c]
-	n := NodeView{X: float32(c.X), Y: float32(c.Y), W: float32(r.W()), H: float32(r.H()), Shape: shape}
-	return EndOf(&n)
-}
-
-// bendPairs curves both edges of a two-way pair so they do not overlap.
-func (a *Adapter) bendPairs(es []EdgeView) {
-	clear(a.pairs)
-	for i := range es {
-		if es[i].A != es[i].B {
-			a.pairs[[2]uint64{es[i].A.key(), es[i].B.key()}] = i
-		}
-	}
-	for i := range es {
-		if j, ok := a.pairs[[2]uint64{es[i].B.key(), es[i].A.key()}]; ok {
-			es[i].Bend, es[j].Bend = 0.18, 0.18
-		}
-	}
-}
-
-// key identifies an end by its centre (two nodes never share one).
-func (e End) key() uint64 {
-	return uint64(math.Float32bits(e.X))<<32 | uint64(math.Float32bits(e.Y))
+	return EndOf(&NodeView{X: float32(c.X), Y: float32(c.Y), W: float32(r.W()), H: float32(r.H())})
 }
 
 func (a *Adapter) gestures(ed *ecs.Editor, s *Scene) {
@@ -174,27 +178,6 @@ func (a *Adapter) gestures(ed *ecs.Editor, s *Scene) {
 	if r, ok := ed.SelectionBox(); ok {
 		s.Box = Box{Active: true, X0: float32(r.Min.X), Y0: float32(r.Min.Y), X1: float32(r.Max.X), Y1: float32(r.Max.Y)}
 	}
-}
-
-// minimap collects every node centre and the bounds of the graph.
-func (a *Adapter) minimap(ed *ecs.Editor, mm *Minimap) {
-	mm.Dots = mm.Dots[:0]
-	q := a.pos.Query(ed.World())
-	for q.Next() {
-		p := q.Get().P
-		mm.Dots = append(mm.Dots, Vec{float32(p.X), float32(p.Y)})
-	}
-	if len(mm.Dots) == 0 {
-		return
-	}
-	mm.X0, mm.Y0, mm.X1, mm.Y1 = mm.Dots[0].X, mm.Dots[0].Y, mm.Dots[0].X, mm.Dots[0].Y
-	for _, d := range mm.Dots {
-		mm.X0, mm.Y0, mm.X1, mm.Y1 = min(mm.X0, d.X), min(mm.Y0, d.Y), max(mm.X1, d.X), max(mm.Y1, d.Y)
-	}
-	const margin = 80
-	mm.X0, mm.Y0, mm.X1, mm.Y1 = mm.X0-margin, mm.Y0-margin, mm.X1+margin, mm.Y1+margin
-	v := ed.Camera().Visible()
-	mm.ViewX0, mm.ViewY0, mm.ViewX1, mm.ViewY1 = float32(v.Min.X), float32(v.Min.Y), float32(v.Max.X), float32(v.Max.Y)
 }
 
 // helpRows lists the keymap for the help overlay.

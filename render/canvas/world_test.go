@@ -6,12 +6,14 @@ import (
 	"image"
 	"image/color"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/cimviz/cimviz/assets"
 	"github.com/cimviz/cimviz/ecs"
 	"github.com/cimviz/cimviz/graph/codec"
+	"pgregory.net/rapid"
 )
 
 // sampleEditor opens the embedded order-fulfilment sample in an editor
@@ -150,14 +152,16 @@ func TestDiffPixels(t *testing.T) {
 func TestFillGraphTakesEverything(t *testing.T) {
 	ed, _ := sampleEditor(t)
 	ed.Camera().Zoom = 4 // only a few nodes in view
-	var view, whole Scene
-	a := NewAdapter()
-	a.Fill(ed, &Window{}, &view, &UIView{})
-	a.FillGraph(ed, &whole)
+	var whole Scene
+	NewAdapter().FillGraph(ed, &whole)
 	g := ed.Graph()
-	if len(whole.Nodes) != len(g.Nodes) || len(whole.Edges) != len(g.Edges) || len(view.Nodes) >= len(g.Nodes) {
-		t.Errorf("view %d nodes, whole %d nodes %d edges; graph %d nodes %d edges",
-			len(view.Nodes), len(whole.Nodes), len(whole.Edges), len(g.Nodes), len(g.Edges))
+	shown := 0
+	for range ed.VisibleNodes() {
+		shown++
+	}
+	if len(whole.Nodes) != len(g.Nodes) || len(whole.Edges) != len(g.Edges) || shown >= len(g.Nodes) {
+		t.Errorf("camera shows %d nodes, whole %d nodes %d edges; graph %d nodes %d edges",
+			shown, len(whole.Nodes), len(whole.Edges), len(g.Nodes), len(g.Edges))
 	}
 }
 
@@ -184,4 +188,55 @@ func TestSelectedEdgeInInspector(t *testing.T) {
 	if selected != 1 || u.Inspector.Title != "Edge e4" || len(u.Inspector.Fields) < 3 || u.Inspector.Fields[1].Value != "valid" {
 		t.Errorf("%d edges drawn selected; inspector %+v", selected, u.Inspector)
 	}
+}
+
+// The adapter keeps the scene's nodes and edges while only the camera
+// moves, yet after any mix of gestures and actions its scene is the one a
+// fresh adapter fills.
+func TestKeptSceneFollowsTheWorld(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		ed, svc := sampleEditor(t)
+		kept := NewAdapter()
+		var s Scene
+		var u UIView
+		check := func() {
+			kept.Fill(ed, &Window{}, &s, &u)
+			var fresh Scene
+			NewAdapter().Fill(ed, &Window{}, &fresh, &UIView{})
+			if !reflect.DeepEqual(s.Nodes, fresh.Nodes) || !reflect.DeepEqual(s.Edges, fresh.Edges) || s.Cam != fresh.Cam {
+				rt.Fatalf("kept scene differs from a fresh one (%d/%d nodes)", len(s.Nodes), len(fresh.Nodes))
+			}
+		}
+		actions := []string{"view.zoom_in", "view.zoom_out", "edit.select_all", "edit.cancel", "view.fit_all", "view.toggle_grid", "layout.align_left"}
+		for range rapid.IntRange(1, 12).Draw(rt, "steps") {
+			if rapid.Bool().Draw(rt, "gesture") {
+				x, y := gesturePoint(rt, ed)
+				btn := rapid.SampledFrom([]ecs.Button{0, ecs.ButtonLeft}).Draw(rt, "button")
+				ed.Update(ecs.Input{MouseX: x, MouseY: y, Pressed: btn, Held: btn, Width: 1280, Height: 800})
+				check()
+				ed.Update(ecs.Input{MouseX: x + 30, MouseY: y + 10, Held: btn, Width: 1280, Height: 800})
+				check()
+				ed.Update(ecs.Input{MouseX: x + 30, MouseY: y + 10, Released: btn, Width: 1280, Height: 800})
+			} else {
+				ed.Run(rapid.SampledFrom(actions).Draw(rt, "action"))
+			}
+			if rapid.Bool().Draw(rt, "pump") {
+				svc.Pump(ed)
+			}
+			check()
+		}
+	})
+}
+
+// gesturePoint is a screen point near a random node (rapid's numbers
+// crowd at the ends of their range, where there are no nodes) or anywhere.
+func gesturePoint(rt *rapid.T, ed *ecs.Editor) (float64, float64) {
+	g := ed.Graph()
+	if len(g.Nodes) == 0 || rapid.IntRange(0, 3).Draw(rt, "anywhere") == 0 {
+		return float64(rapid.IntRange(0, 1280).Draw(rt, "x")), float64(rapid.IntRange(0, 800).Draw(rt, "y"))
+	}
+	n := g.Nodes[rapid.IntRange(0, len(g.Nodes)-1).Draw(rt, "node")]
+	v, _ := ed.Node(n.ID)
+	p := ed.Camera().ToScreen(v.Pos)
+	return p[0] + float64(rapid.IntRange(-20, 20).Draw(rt, "dx")), p[1] + float64(rapid.IntRange(-20, 20).Draw(rt, "dy"))
 }

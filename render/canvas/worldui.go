@@ -39,20 +39,15 @@ func (a *Adapter) status(ed *ecs.Editor, win *Window, u *UIView) {
 
 // inspector shows the single selected node's fields, or a count.
 func (a *Adapter) inspector(ed *ecs.Editor, in *Inspector) {
-	sel := ed.Selection()
+	n, v := ed.SelectedNode()
 	in.Fields = in.Fields[:0]
-	in.Open = len(sel) > 0
-	if len(sel) == 0 && a.selEdges == 1 {
+	in.Open = n > 0
+	if n == 0 && a.selEdges == 1 {
 		a.edgeInspector(ed, in)
 		return
 	}
-	if len(sel) != 1 {
-		in.Title = itoa(len(sel)) + " nodes selected"
-		return
-	}
-	v, ok := ed.Node(sel[0])
-	if !ok {
-		in.Open = false
+	if n != 1 {
+		in.Title = itoa(n) + " nodes selected"
 		return
 	}
 	edit := ed.UI().Edit
