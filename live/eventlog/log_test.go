@@ -126,3 +126,25 @@ func checkView(t *rapid.T, l *Log, all []Entry, frozen int) {
 		t.Fatalf("view %v, want %v", got, want)
 	}
 }
+
+// A NATS callback pushes while the game loop reads windows of rows.
+func TestPushWhileReading(t *testing.T) {
+	l := New(WithCapacity(100))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		push(l, 5000, func(i int) string { return fmt.Sprintf("cim.d%d.evt.x.y", i%3) })
+	}()
+	for reading := true; reading; {
+		select {
+		case <-done:
+			reading = false
+		default:
+			l.Rows(0, 20, func(_ int, e *Entry) { _ = e.Subject })
+			_ = l.SetFilter(Filter{Subject: "cim.d1.>"})
+		}
+	}
+	if l.Total() != 5000 || l.Len() > 100 {
+		t.Fatalf("total %d len %d", l.Total(), l.Len())
+	}
+}

@@ -64,8 +64,8 @@ type SeekFigures struct {
 	WorstSeek time.Duration
 	MeanSeek  time.Duration
 	Snapshots int
-	// HeapBytes is the heap the timeline holds (records, snapshots,
-	// cursor), measured after a GC.
+	// HeapBytes is the heap the timeline holds (the decoded records,
+	// snapshots, cursor), measured after a GC.
 	HeapBytes uint64
 }
 
@@ -74,8 +74,8 @@ type SeekFigures struct {
 // points, each from a random other point: the figure behind cimviz
 // bench's seek_1m_ms (MeasureSeek(1_000_000, 50, 1), WorstSeek).
 func MeasureSeek(events, seeks int, seed uint64) (SeekFigures, error) {
-	recs := SyntheticHistory(events, 100, seed)
 	before := heap()
+	recs := SyntheticHistory(events, 100, seed)
 	t0 := time.Now()
 	tl, err := New(recs)
 	if err != nil {
