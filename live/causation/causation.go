@@ -51,6 +51,12 @@ func Tree(entries []eventlog.Entry, correlation uuid.UUID, opts ...layout.Option
 	return g
 }
 
+// FromLog builds the tree of the correlation from the entries a log
+// still holds, whatever its view's filter.
+func FromLog(l *eventlog.Log, correlation uuid.UUID, opts ...layout.Option) *graph.Graph {
+	return Tree(l.Collect(func(e *eventlog.Entry) bool { return e.Identity.CorrelationID == correlation }), correlation, opts...)
+}
+
 // Correlations lists the correlation IDs found in entries, in order of
 // first appearance: what a picker offers.
 func Correlations(entries []eventlog.Entry) []uuid.UUID {

@@ -154,3 +154,20 @@ func TestLayoutIsTopDown(t *testing.T) {
 		t.Fatalf("correlations %v", got)
 	}
 }
+
+func TestFromLogIgnoresTheViewFilter(t *testing.T) {
+	c := newChat()
+	c.add("cmd:a", "cmd:a")
+	c.add("evt:b", "cmd:a")
+	l := eventlog.New()
+	for _, e := range c.entries {
+		e.Subject = "cim.x.evt.y.z"
+		l.Push(e)
+	}
+	if err := l.SetFilter(eventlog.Filter{Type: "nothing"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := shape(FromLog(l, c.corr)); got != "command:a>event:b" {
+		t.Fatalf("tree %s", got)
+	}
+}
