@@ -2,7 +2,6 @@ package jsstore
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -193,31 +192,31 @@ func (s *Store) publishBatch(ctx context.Context, aggregateID string, expSeq uin
 	return 0, nil
 }
 
-// pubAck is the server's reply to a JetStream publish.
-type pubAck struct {
-	Error *struct {
-		ErrCode     int    `json:"err_code"`
-		Description string `json:"description"`
-	} `json:"error"`
-	Seq uint64 `json:"seq"`
-}
-
+// request publishes m and waits for the server's ack. It uses the
+// JetStream async publisher: every append shares one reply subscription
+// and one ack decoder, where a request per append would each set up its
+// own reply, and an ack that outlives ctx is abandoned after the store's
+// ack timeout.
 func (s *Store) request(ctx context.Context, m *nats.Msg) (uint64, error) {
-	reply, err := s.nc.RequestMsgWithContext(ctx, m)
-	if errors.Is(err, nats.ErrNoResponders) {
-		return 0, fmt.Errorf("publish %s: stream %s is gone: %w", m.Subject, s.stream, err)
-	}
+	f, err := s.js.PublishMsgAsync(m)
 	if err != nil {
 		return 0, fmt.Errorf("publish %s: %w", m.Subject, err)
 	}
-	var ack pubAck
-	if err := json.Unmarshal(reply.Data, &ack); err != nil {
-		return 0, fmt.Errorf("publish %s: unreadable ack %q: %w", m.Subject, reply.Data, err)
+	select {
+	case ack := <-f.Ok():
+		return ack.Sequence, nil
+	case err = <-f.Err():
+	case <-ctx.Done():
+		return 0, fmt.Errorf("publish %s: %w", m.Subject, ctx.Err())
 	}
-	if ack.Error != nil {
-		return 0, ackError(m.Subject, ack.Error.ErrCode, ack.Error.Description)
+	var apiErr *jetstream.APIError
+	switch {
+	case errors.As(err, &apiErr):
+		return 0, ackError(m.Subject, int(apiErr.ErrorCode), apiErr.Description)
+	case errors.Is(err, jetstream.ErrNoStreamResponse):
+		return 0, fmt.Errorf("publish %s: stream %s is gone: %w", m.Subject, s.stream, err)
 	}
-	return ack.Seq, nil
+	return 0, fmt.Errorf("publish %s: %w", m.Subject, err)
 }
 
 func ackError(subject string, code int, desc string) error {

@@ -23,14 +23,18 @@ func benchServer(b *testing.B) (*natsembed.Server, *nats.Conn) {
 	return natstest.Start(b)
 }
 
-// report runs one measurement of b.N events and reports its rate.
+// report runs one measurement of b.N events and reports its rate and the
+// process's CPU time per event (client and in-process server together),
+// which a busy machine disturbs less than the rate.
 func report(b *testing.B, measure func(n int) (float64, error)) {
 	b.ResetTimer()
+	cpu := storebench.CPUTime()
 	rate, err := measure(b.N)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(rate, "events/s")
+	b.ReportMetric(float64(storebench.CPUTime()-cpu)/float64(b.N), "cpu-ns/event")
 }
 
 // BenchmarkAppend compares appends through the store (128 writers, each

@@ -33,6 +33,9 @@
 //   - Load costs one direct get when nothing is new (a new aggregate, or a
 //     cached one that is current), a direct get per event for a short
 //     tail, and an ordered consumer for a long one.
+//   - Each append waits for its ack through the JetStream async
+//     publisher (one reply subscription shared by all appends); an ack
+//     that has not come within 30 s fails the append.
 //   - Durability is the server's: see natsembed's fsync policy.
 //
 // The stream allows messages of the payload limit plus room for headers.

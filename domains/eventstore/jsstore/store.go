@@ -20,6 +20,10 @@ import (
 // headers take well under 1 KiB).
 const headerRoom = 16 << 10
 
+// ackTimeout is how long the store waits for an append's ack before the
+// append fails (a caller's shorter context ends the wait sooner).
+const ackTimeout = 30 * time.Second
+
 // DuplicateWindow is how long the server remembers message IDs.
 const DuplicateWindow = 2 * time.Minute
 
@@ -71,7 +75,7 @@ func Open(ctx context.Context, nc *nats.Conn, domain string, opts ...Option) (*S
 	s.cache.init()
 	s.batchSlots = make(chan struct{}, batchSlots)
 	var err error
-	if s.js, err = jetstream.New(nc); err != nil {
+	if s.js, err = jetstream.New(nc, jetstream.WithPublishAsyncTimeout(ackTimeout)); err != nil {
 		return nil, fmt.Errorf("jetstream for %s: %w", domain, err)
 	}
 	if s.str, err = s.js.CreateOrUpdateStream(ctx, s.streamConfig()); err != nil {
