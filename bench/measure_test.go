@@ -97,7 +97,19 @@ func TestCrossingRatio(t *testing.T) {
 }
 
 func TestOnlyAndJSONOnTheRealRegistry(t *testing.T) {
-	results, err := Run(context.Background(), Metrics(), Options{Size: Size{Quick: true}, Only: "id_gen,seek_*"})
+	// a metric whose capability has not landed yet, if any is left
+	pending := ""
+	for _, m := range Metrics() {
+		if m.Measure == nil {
+			pending = m.Name
+			break
+		}
+	}
+	only := "id_gen"
+	if pending != "" {
+		only += "," + pending
+	}
+	results, err := Run(context.Background(), Metrics(), Options{Size: Size{Quick: true}, Only: only})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +121,10 @@ func TestOnlyAndJSONOnTheRealRegistry(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
 		t.Fatal(err)
 	}
-	if len(back) != 2 || back[0].Name != "id_gen_per_s" || back[0].Value == nil || back[1].Name != "seek_1m_ms" || back[1].Value != nil {
-		t.Errorf("want id_gen_per_s measured and seek_1m_ms not measured, got %s", buf.String())
+	if len(back) == 0 || back[0].Name != "id_gen_per_s" || back[0].Value == nil {
+		t.Fatalf("want id_gen_per_s measured, got %s", buf.String())
+	}
+	if pending != "" && (len(back) != 2 || back[1].Name != pending || back[1].Value != nil || back[1].Note == "") {
+		t.Errorf("want %s reported as not measured with a reason, got %s", pending, buf.String())
 	}
 }
