@@ -36,6 +36,7 @@ type Game struct {
 	ui      canvas.UIView
 	input   InputReader
 	panel   panelInput
+	pace    pacer
 	script  []ecs.Input
 	idleAt  ecs.Vec
 	menuAt  ecs.Vec // where the context menu was opened
@@ -100,6 +101,9 @@ func (g *Game) Update() error {
 		}
 	}
 	in := g.nextInput()
+	if dt := g.pace.tick(&in, g.Ed.Revision(), g.tick < len(g.script) || g.capture != nil); dt > 0 {
+		in.DT = dt
+	}
 	if !g.panel.handle(g, &in) {
 		g.Ed.Update(in)
 	}
