@@ -15,6 +15,7 @@ func TestPacerRestsWhenNothingHappens(t *testing.T) {
 	wakes := 0
 	p := &pacer{rest: func(on bool) { modes = append(modes, on) }, wake: func() { wakes++ }}
 	quiet := ecs.Input{MouseX: 10, MouseY: 10}
+	p.tick(&quiet, 1, false) // the first tick sees the pointer and the editor: not quiet
 	for range idleAfter + 5 {
 		p.tick(&quiet, 1, false)
 	}
@@ -35,7 +36,7 @@ func TestPacerRestsWhenNothingHappens(t *testing.T) {
 		{"script", quiet, 1, true},
 	} {
 		p := &pacer{rest: func(bool) {}, wake: func() {}}
-		for range idleAfter {
+		for range idleAfter + 1 {
 			p.tick(&quiet, 1, false)
 		}
 		if !p.resting {
