@@ -85,3 +85,16 @@ func cpuTime() time.Duration {
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// The exact nearest-prototype map of 1k prototypes on a 512x512 view.
+func BenchmarkRaster1k(b *testing.B) {
+	m, protos := Unit(2, Euclidean), uniform(1000, 2, 5)
+	view := Rect{Vec2{0, 0}, Vec2{1, 1}}
+	cpu := startCPU(b)
+	defer cpu.report(b)
+	for range b.N {
+		if _, err := m.Raster(protos, view, 512, 512); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -3,11 +3,17 @@ package space
 import "math"
 
 // The weighted-Euclidean kernel for linear dimensions (continuous,
-// ordinal), the common case and the one the benchmarks hold to account:
-// prototypes are scaled once by the coefficients, each point on the fly
-// into a small buffer, so the inner loop is a plain squared difference,
-// four dimensions at a time, leaving a prototype as soon as its partial
-// sum reaches the best so far.
+// ordinal), the common case and the one the benchmarks hold to account.
+// Prototypes are scaled once by the coefficients and each point on the
+// fly, so the inner loop is a plain squared difference, four dimensions
+// at a time. The partial sum is compared with the best so far only every
+// 16 dimensions: in 8 dimensions a check after every 4 cost more in
+// mispredicted branches than it saved (1M points x 100 prototypes:
+// 1.2-1.6 s CPU with the check, 0.85-1.05 s without, on the shared
+// development machine). The general kernels (reach*) exit per dimension.
+
+// earlyExit is how many dimensions pass between checks of the bound.
+const earlyExit = 16
 
 func (m *Metric) categorizeL2(points, protos []float64, out []int) {
 	d := m.Dims()
@@ -40,12 +46,15 @@ func nearestScaled(x, sp []float64) int {
 	for j, k := 0, 0; k+d <= len(sp); j, k = j+1, k+d {
 		q := sp[k : k+d : k+d]
 		acc, i := 0.0, 0
-		for ; i+4 <= d && acc < best; i += 4 {
+		for ; i+4 <= d; i += 4 {
 			a, b := (*[4]float64)(x[i:i+4]), (*[4]float64)(q[i:i+4])
 			t0, t1, t2, t3 := a[0]-b[0], a[1]-b[1], a[2]-b[2], a[3]-b[3]
 			acc += (t0*t0 + t1*t1) + (t2*t2 + t3*t3)
+			if (i+4)%earlyExit == 0 && acc >= best {
+				break
+			}
 		}
-		for ; i < d && acc < best; i++ {
+		for ; i < d; i++ {
 			t := x[i] - q[i]
 			acc += t * t
 		}

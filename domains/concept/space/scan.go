@@ -40,7 +40,8 @@ func (m *Metric) nearest(p, protos []float64) (int, float64) {
 		return -1, math.Inf(1)
 	}
 	best, bi := math.Inf(1), -1
-	for j, k := 0, 0; k+d <= len(protos); j, k = j+1, k+d {
+	n := count(protos, d)
+	for j, k := 0, 0; j < n; j, k = j+1, k+d {
 		if acc := m.reach(p, protos[k:k+d], best); acc < best {
 			best, bi = acc, j
 		}

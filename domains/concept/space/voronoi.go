@@ -105,7 +105,7 @@ func (p Polygon) Contains(q Vec2, eps float64) bool {
 	for i, a := range p {
 		b := p[(i+1)%len(p)]
 		ex, ey := b.X-a.X, b.Y-a.Y
-		if l := math.Hypot(ex, ey); l > 0 && (ex*(q.Y-a.Y)-ey*(q.X-a.X))/l < -eps {
+		if l := math.Hypot(ex, ey); l > 1e-12 && (ex*(q.Y-a.Y)-ey*(q.X-a.X))/l < -eps {
 			return false
 		}
 	}
