@@ -77,8 +77,8 @@ func DecodeAck(reply *nats.Msg) (Ack, error) {
 	if err := ReplyError(reply); err != nil {
 		return Ack{}, err
 	}
-	var ack Ack
-	if err := json.Unmarshal(reply.Data, &ack); err != nil {
+	ack, err := decodeAckBody(reply.Data)
+	if err != nil {
 		return Ack{}, fmt.Errorf("%w: reply is not an ack: %v", ErrInternal, err)
 	}
 	return ack, nil

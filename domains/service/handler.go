@@ -81,7 +81,7 @@ func (s *Service) handleCommand(req micro.Request) {
 		s.replyError(req, err)
 		return
 	}
-	s.reply(req, ack, nil)
+	s.reply(req, json.RawMessage(ack.appendJSON(make([]byte, 0, 128))), nil)
 }
 
 // decodeCommand checks the wire form: the subject names a command of this
@@ -112,6 +112,9 @@ func (s *Service) decodeCommand(req micro.Request) (message.Command, error) {
 
 // nameFrom parses a request subject of this domain and the wanted kind.
 func (s *Service) nameFrom(subj string, kind subject.Kind) (string, error) {
+	if kn, ok := s.names[subj]; ok && kn.kind == kind {
+		return kn.name, nil
+	}
 	parsed, err := subject.Parse(subj)
 	if err != nil {
 		return "", fmt.Errorf("%w: %w", ErrInvalid, err)

@@ -53,7 +53,8 @@ type Service struct {
 	micro   micro.Service
 	nc      *nats.Conn
 	eng     engine
-	in      domainInfo // eng.info(), computed once
+	in      domainInfo          // eng.info(), computed once
+	names   map[string]kindName // the domain's own request subjects, parsed once
 	cfg     config
 	workers []chan job
 	wg      sync.WaitGroup
@@ -67,6 +68,7 @@ type Service struct {
 // Serve registers eng on nc and starts its workers.
 func Serve[S any](nc *nats.Conn, eng *Engine[S], opts ...Option) (*Service, error) {
 	s := &Service{nc: nc, eng: eng, in: eng.info(), cfg: newConfig(opts)}
+	s.names = s.in.subjectNames()
 	s.startWorkers()
 	if err := s.register(); err != nil {
 		s.stopWorkers()
@@ -135,6 +137,33 @@ func (s *Service) statsData(ep *micro.Endpoint) any {
 type domainInfo struct {
 	name, version, description string
 	commands, queries          []string
+}
+
+// subjectNames maps the subject of each of the domain's commands and
+// queries to its name, so a request for one of them needs no parsing.
+func (in domainInfo) subjectNames() map[string]kindName {
+	names := map[string]kindName{}
+	for kind, list := range map[subject.Kind][]string{subject.KindCommand: in.commands, subject.KindQuery: in.queries} {
+		for _, name := range list {
+			if subj, err := requestSubject(in.name, kind, name); err == nil {
+				names[subj] = kindName{kind, name}
+			}
+		}
+	}
+	return names
+}
+
+// kindName is a request subject's kind and command or query name.
+type kindName struct {
+	kind subject.Kind
+	name string
+}
+
+func requestSubject(domain string, kind subject.Kind, name string) (string, error) {
+	if kind == subject.KindCommand {
+		return subject.Command(domain, name)
+	}
+	return subject.Query(domain, name)
 }
 
 func (d Domain[S]) info() domainInfo {
