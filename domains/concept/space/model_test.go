@@ -101,3 +101,27 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// A 2D view of the fruit space: ordinal axes get room around each level,
+// every prototype gets a cell and the cells contain their prototypes.
+func TestViewOfTwoDimensions(t *testing.T) {
+	s := fruit(t)
+	must(t, s.AddConcept(Concept{Name: "small-sweet", Prototype: pt(8, 0, "S", "smooth")}))
+	must(t, s.AddConcept(Concept{Name: "large-sour", Prototype: pt(2, 0, "L", "smooth")}))
+	v, err := s.View("", "sweet", "size")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ext := v.Extent(); ext != (Rect{Vec2{0, -0.5}, Vec2{10, 2.5}}) || !v.Metric.ExactCells() {
+		t.Fatalf("extent %v, exact %v", ext, v.Metric.ExactCells())
+	}
+	cells, err := v.Cells()
+	if err != nil || len(cells) != 2 || !cells[0].Contains(Vec2{8, 0}, 0) || !cells[1].Contains(Vec2{2, 2}, 0) {
+		t.Fatalf("cells %v, %v", cells, err)
+	}
+	for _, names := range [][]string{{"sweet"}, {"sweet", "mass"}, {"sweet", "hue", "size", "skin"}} {
+		if _, err := s.View("", names...); err == nil {
+			t.Errorf("view of %v accepted", names)
+		}
+	}
+}
