@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/nats-io/nats.go"
 
@@ -36,7 +37,9 @@ func (l Link) String() string {
 type Delivery struct {
 	Graph    string
 	Sequence uint64
-	Event    change.Event
+	// Time is when the service persisted the event (for time travel).
+	Time  time.Time
+	Event change.Event
 }
 
 // Config tunes a bridge. Zero values take the defaults.
@@ -129,7 +132,7 @@ func (b *Bridge) deliver(e message.Event) {
 		return
 	}
 	select {
-	case b.events <- Delivery{Graph: e.AggregateID, Sequence: e.Sequence, Event: ev}:
+	case b.events <- Delivery{Graph: e.AggregateID, Sequence: e.Sequence, Time: e.Time, Event: ev}:
 	case <-b.ctx.Done():
 	}
 }

@@ -30,6 +30,9 @@ type Driver struct {
 	// OnLive, when set, runs once the log has been caught up and the world
 	// built (the editor fits the view there).
 	OnLive func(ed *ecs.Editor)
+	// Observe, when set, sees every event folded in, in stream order, on
+	// the game goroutine (the time-travel timeline follows it).
+	Observe func(Delivery)
 }
 
 // quietToLive: if nothing arrives for this long, the log counts as caught
@@ -135,6 +138,9 @@ func (d *Driver) apply(ed *ecs.Editor, dl Delivery) {
 	if err := d.proj.Fold(dl.Graph, dl.Sequence, dl.Event); err != nil {
 		d.b.cfg.Logger.Warn("bridge: skipped an event that does not fit", "err", err)
 		return
+	}
+	if d.Observe != nil {
+		d.Observe(dl)
 	}
 	if d.live {
 		if err := ecs.ApplyEvent(ed.World(), dl.Graph, dl.Event); err != nil {
