@@ -1,24 +1,14 @@
 package space
 
 import (
-	"math/rand/v2"
 	"syscall"
 	"testing"
 	"time"
 )
 
-func uniform(n, d int, seed uint64) []float64 {
-	r := rand.New(rand.NewPCG(seed, 1))
-	out := make([]float64, n*d)
-	for i := range out {
-		out[i] = r.Float64()
-	}
-	return out
-}
-
 // 1M points against 100 prototypes in 8 dimensions (target <= 1 s).
 func BenchmarkCategorize1M(b *testing.B) {
-	m, points, protos := Unit(8, Euclidean), uniform(1_000_000, 8, 1), uniform(100, 8, 2)
+	m, points, protos := Unit(8, Euclidean), Uniform(1_000_000, 8, 1), Uniform(100, 8, 2)
 	cpu := startCPU(b)
 	defer cpu.report(b)
 	for range b.N {
@@ -35,7 +25,7 @@ func BenchmarkCategorize1MMixed(b *testing.B) {
 	dims[0] = Dimension{Name: "hue", Kind: Circular, Period: 1}
 	dims[1] = Dimension{Name: "cat", Kind: Categorical, Values: []string{"a", "b"}}
 	m, _ := NewMetric(Euclidean, dims, []float64{1, 1, 1, 1, 1, 1, 1, 1})
-	points, protos := uniform(1_000_000, 8, 1), uniform(100, 8, 2)
+	points, protos := Uniform(1_000_000, 8, 1), Uniform(100, 8, 2)
 	cpu := startCPU(b)
 	defer cpu.report(b)
 	for range b.N {
@@ -45,7 +35,7 @@ func BenchmarkCategorize1MMixed(b *testing.B) {
 
 // One 10-nearest query among 100k items in 8 dimensions (target <= 5 ms).
 func BenchmarkKNearest100k(b *testing.B) {
-	m, items, qs := Unit(8, Euclidean), uniform(100_000, 8, 3), uniform(64, 8, 4)
+	m, items, qs := Unit(8, Euclidean), Uniform(100_000, 8, 3), Uniform(64, 8, 4)
 	cpu := startCPU(b)
 	defer cpu.report(b)
 	for i := range b.N {
@@ -56,7 +46,7 @@ func BenchmarkKNearest100k(b *testing.B) {
 
 // Cells of 1k prototypes in a 2D view (target <= 20 ms).
 func BenchmarkVoronoi1k(b *testing.B) {
-	m, protos := Unit(2, Euclidean), uniform(1000, 2, 5)
+	m, protos := Unit(2, Euclidean), Uniform(1000, 2, 5)
 	view := Rect{Vec2{0, 0}, Vec2{1, 1}}
 	cpu := startCPU(b)
 	defer cpu.report(b)
@@ -88,12 +78,27 @@ func cpuTime() time.Duration {
 
 // The exact nearest-prototype map of 1k prototypes on a 512x512 view.
 func BenchmarkRaster1k(b *testing.B) {
-	m, protos := Unit(2, Euclidean), uniform(1000, 2, 5)
+	m, protos := Unit(2, Euclidean), Uniform(1000, 2, 5)
 	view := Rect{Vec2{0, 0}, Vec2{1, 1}}
 	cpu := startCPU(b)
 	defer cpu.report(b)
 	for range b.N {
 		if _, err := m.Raster(protos, view, 512, 512); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Cells of 1k prototypes on a hue x saturation view: the circular axis
+// triples the prototypes (copies shifted by the period).
+func BenchmarkVoronoi1kCircular(b *testing.B) {
+	dims := []Dimension{{Name: "hue", Kind: Circular, Period: 1}, {Name: "s", Kind: Continuous, Max: 1}}
+	m, _ := NewMetric(Euclidean, dims, []float64{1, 1})
+	protos, view := Uniform(1000, 2, 5), Rect{Vec2{0, 0}, Vec2{1, 1}}
+	cpu := startCPU(b)
+	defer cpu.report(b)
+	for range b.N {
+		if _, err := m.Voronoi(protos, view); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -38,11 +38,22 @@
 //
 // # Views
 //
-// [Metric.Project] keeps two or three chosen dimensions for a 2D/3D view;
-// [Metric.Voronoi] gives the prototypes' cells in a 2D projection as convex
-// polygons (half-plane clipping of the view rectangle, neighbours from a
-// grid, see voronoi.go), exact for the weighted Euclidean norm on linear
-// dimensions. For other norms or circular/categorical axes the polygons are
-// the weighted-Euclidean approximation ([Metric.ExactCells] says which) and
+// [Space.View] projects a space on two or three chosen dimensions for a
+// 2D/3D view ([Metric.Project] and [ProjectPoints] underneath).
+// [Metric.Voronoi] gives the prototypes' cells in a 2D projection as
+// convex polygons: the view rectangle clipped by bisector half-planes,
+// neighbours found through a grid, stopping at the security radius (see
+// voronoi.go). A circular axis is handled exactly by adding the
+// prototypes' copies shifted by the period, so a cell crossing the seam
+// comes back in two pieces ([Cell]). The cells are exact for the
+// weighted Euclidean norm on continuous, ordinal and circular axes; for
+// the Manhattan and Chebyshev norms, or a categorical axis, they are the
+// weighted-Euclidean approximation ([Metric.ExactCells] says which) and
 // [Metric.Raster] gives the exact nearest-prototype map per pixel.
+//
+// # Benchmarks
+//
+// Plain functions for `cimviz bench`: Unit(8, Euclidean).Categorize(points,
+// protos) (1M x 100), Unit(8, Euclidean).KNearest(q, items, 10) (100k),
+// Unit(2, Euclidean).Voronoi(protos, view) (1k), with [Uniform] data.
 package space

@@ -27,5 +27,5 @@ func Example() {
 	// Output:
 	// red at 0.114
 	// coordinate out of range: "hue" = 400, want 0..360
-	// 2 cells, exact polygons: false
+	// 2 cells, exact polygons: true
 }

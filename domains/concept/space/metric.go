@@ -3,6 +3,7 @@ package space
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 )
 
 // Norm is the Minkowski exponent of a space's metric.
@@ -91,6 +92,17 @@ func Unit(n int, norm Norm) *Metric {
 	}
 	m, _ := NewMetric(norm, dims, weights)
 	return m
+}
+
+// Uniform is n points of d coordinates drawn uniformly from 0..1 by a
+// generator seeded with seed: reproducible data for benchmarks.
+func Uniform(n, d int, seed uint64) []float64 {
+	r := rand.New(rand.NewPCG(seed, 1))
+	out := make([]float64, n*d)
+	for i := range out {
+		out[i] = r.Float64()
+	}
+	return out
 }
 
 // Dims is the number of coordinates per point.

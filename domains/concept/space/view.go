@@ -64,6 +64,6 @@ func extent(d Dimension) (float64, float64) {
 
 // Cells are the Voronoi cells of a 2D view's prototypes over its extent
 // (see Metric.Voronoi and Metric.ExactCells).
-func (v View) Cells() ([]Polygon, error) {
+func (v View) Cells() ([]Cell, error) {
 	return v.Metric.Voronoi(v.Prototypes, v.Extent())
 }

@@ -3,6 +3,7 @@ package space
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Vec2 is a point of a 2D view, in the projected dimensions' own units.
@@ -11,9 +12,24 @@ type Vec2 struct{ X, Y float64 }
 // Rect is a view rectangle.
 type Rect struct{ Min, Max Vec2 }
 
-// Polygon is a convex cell, counter-clockwise; empty when the prototype
-// owns no part of the view (it is hidden by an identical earlier one).
+// Polygon is a convex polygon, counter-clockwise.
 type Polygon []Vec2
+
+// Cell is one prototype's region in a view: one convex polygon, or
+// several where it crosses the seam of a circular axis (the same cell
+// seen on both sides); empty when the prototype owns no part of the view
+// (hidden by an identical earlier one).
+type Cell []Polygon
+
+// Contains says whether one of the cell's polygons contains q.
+func (c Cell) Contains(q Vec2, eps float64) bool {
+	for _, p := range c {
+		if p.Contains(q, eps) {
+			return true
+		}
+	}
+	return false
+}
 
 func (r Rect) validate() error {
 	if !finite(r.Min.X) || !finite(r.Min.Y) || !finite(r.Max.X) || !finite(r.Max.Y) ||
@@ -27,11 +43,14 @@ func (r Rect) polygon() Polygon {
 	return Polygon{r.Min, {r.Max.X, r.Min.Y}, r.Max, {r.Min.X, r.Max.Y}}
 }
 
-// ExactCells says whether Voronoi's polygons are the metric's true cells:
-// a 2D weighted-Euclidean metric on continuous or ordinal dimensions. For
-// other norms, or circular and categorical axes, the polygons are the
-// weighted-Euclidean approximation (no wrap) and Raster is exact.
-func (m *Metric) ExactCells() bool { return m.Dims() == 2 && m.linear && m.norm == Euclidean }
+// ExactCells says whether Voronoi's cells are the metric's true cells: a
+// 2D weighted-Euclidean metric on continuous, ordinal or circular axes.
+// For the other norms, or a categorical axis, the cells are the
+// weighted-Euclidean approximation on the axes' coordinates (a category
+// by its index) and Raster is exact.
+func (m *Metric) ExactCells() bool {
+	return m.Dims() == 2 && m.norm == Euclidean && m.kinds[0] != Categorical && m.kinds[1] != Categorical
+}
 
 // Voronoi gives the cell of every prototype of a 2D metric (flat x,y
 // pairs) within view, as the view rectangle clipped by the bisector
@@ -40,24 +59,56 @@ func (m *Metric) ExactCells() bool { return m.Dims() == 2 && m.linear && m.norm 
 // beyond it can be closer than twice the cell's farthest vertex (the
 // security radius), so a cell costs about its few dozen neighbours. Ties
 // go to the lower index, as in Categorize.
-func (m *Metric) Voronoi(protos []float64, view Rect) ([]Polygon, error) {
+//
+// A circular axis is a cylinder: the wrapped distance is the least
+// Euclidean distance to the prototype's copies shifted by the period, so
+// the cells are computed with those copies added and each copy's polygon
+// is given to its prototype.
+func (m *Metric) Voronoi(protos []float64, view Rect) ([]Cell, error) {
 	if m.Dims() != 2 {
 		return nil, fmt.Errorf("%w: Voronoi needs a 2D projection, not %d dimensions", ErrBadQuery, m.Dims())
 	}
 	if err := view.validate(); err != nil {
 		return nil, err
 	}
-	g := newGrid(protos, view)
+	n := len(protos) / 2
+	all := m.withCopies(protos[:2*n])
+	g := newGrid(all, view)
 	w := Vec2{m.coef[0] * m.coef[0], m.coef[1] * m.coef[1]}
-	cells := make([]Polygon, g.n)
+	cells := make([]Cell, n)
 	var a, b Polygon
-	for i := range cells {
+	for i := range g.n {
 		a, b = g.cell(i, w, view.polygon(), a[:0], b[:0])
 		if len(a) >= 3 && a.area() > 0 {
-			cells[i] = append(Polygon(nil), a...)
+			cells[i%n] = append(cells[i%n], append(Polygon(nil), a...))
 		}
 	}
 	return cells, nil
+}
+
+// withCopies appends, for each circular axis, the prototypes shifted by
+// -period and +period (both axes: all eight shifts), in blocks of n so
+// that copy i belongs to prototype i mod n.
+func (m *Metric) withCopies(protos []float64) []float64 {
+	shifts := func(axis int) []float64 {
+		if m.kinds[axis] != Circular || m.coef[axis] == 0 {
+			return []float64{0}
+		}
+		p := m.period[axis] / m.coef[axis] // the period in the axis' units
+		return []float64{0, -p, p}
+	}
+	out := slices.Clone(protos)
+	for _, dx := range shifts(0) {
+		for _, dy := range shifts(1) {
+			if dx == 0 && dy == 0 {
+				continue
+			}
+			for i := 0; i+1 < len(protos); i += 2 {
+				out = append(out, protos[i]+dx, protos[i+1]+dy)
+			}
+		}
+	}
+	return out
 }
 
 // Raster is the exact nearest-prototype map of a 2D metric over view:

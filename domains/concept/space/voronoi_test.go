@@ -13,12 +13,13 @@ import (
 // its nearest prototype and in no other cell.
 func TestVoronoiCellsPartitionTheView(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		dims := []Dimension{{Name: "x", Kind: Continuous, Max: 10}, {Name: "y", Kind: Ordinal, Levels: labels(11)}}
+		axes := []Dimension{{Name: "x", Kind: Continuous, Max: 10}, {Name: "y", Kind: Ordinal, Levels: labels(11)}, {Name: "h", Kind: Circular, Period: 10}}
+		dims := []Dimension{rapid.SampledFrom(axes).Draw(t, "x axis"), rapid.SampledFrom(axes).Draw(t, "y axis")}
 		w := []float64{rapid.Float64Range(0.05, 5).Draw(t, "wx"), rapid.Float64Range(0.05, 5).Draw(t, "wy")}
 		m, _ := NewMetric(Euclidean, dims, w)
 		var protos []float64
 		for i := range rapid.IntRange(1, 40).Draw(t, "n") {
-			protos = append(protos, rapid.Float64Range(-2, 12).Draw(t, fmt.Sprint("px", i)), rapid.Float64Range(-2, 12).Draw(t, fmt.Sprint("py", i)))
+			protos = append(protos, coordinate(t, dims[0], fmt.Sprint("px", i)), coordinate(t, dims[1], fmt.Sprint("py", i)))
 		}
 		view := Rect{Vec2{0, 0}, Vec2{10, 10}}
 		cells, err := m.Voronoi(protos, view)
@@ -32,7 +33,17 @@ func TestVoronoiCellsPartitionTheView(t *testing.T) {
 	})
 }
 
-func checkOwner(t *rapid.T, m *Metric, protos []float64, cells []Polygon, q Vec2) {
+// coordinate draws a prototype coordinate: anywhere near the view on a
+// linear axis (prototypes outside the view still own part of it), within
+// the period on a circular one.
+func coordinate(t *rapid.T, d Dimension, label string) float64 {
+	if d.Kind == Circular {
+		return rapid.Float64Range(0, d.Period).Draw(t, label)
+	}
+	return rapid.Float64Range(-2, 12).Draw(t, label)
+}
+
+func checkOwner(t *rapid.T, m *Metric, protos []float64, cells []Cell, q Vec2) {
 	x := []float64{q.X, q.Y}
 	owner := bruteNearest(m, x, protos)
 	if secondGap(m, x, protos, owner) < 1e-6 {
@@ -65,7 +76,7 @@ func TestVoronoiTwinsLeaveTheLaterEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cells[1]) != 0 || !cells[0].Contains(Vec2{0.1, 0.9}, 0) || !cells[2].Contains(Vec2{0.9, 0.1}, 0) {
+	if len(cells[1]) != 0 || !cells[0].Contains(Vec2{0.1, 0.9}, 0) || !cells[2].Contains(Vec2{0.9, 0.1}, 0) || len(cells[0]) != 1 {
 		t.Fatalf("cells %v", cells)
 	}
 }
@@ -83,18 +94,28 @@ func TestVoronoiRefusals(t *testing.T) {
 	}
 }
 
-// The raster is exact where the polygons are not: across a circular seam
-// the prototype at hue 350 owns hue 5.
-func TestRasterWrapsCircularAxes(t *testing.T) {
+// Across a circular seam the prototype at hue 350 owns hue 5: in the
+// raster, and in its cell, which comes in two pieces.
+func TestCellsAndRasterWrapCircularAxes(t *testing.T) {
 	dims := []Dimension{{Name: "hue", Kind: Circular, Period: 360}, {Name: "y", Kind: Continuous, Max: 1}}
 	m, _ := NewMetric(Euclidean, dims, []float64{1, 1})
-	if m.ExactCells() {
-		t.Fatal("a circular axis claims exact polygons")
-	}
-	protos := []float64{100, 0.5, 350, 0.5}
-	px, err := m.Raster(protos, Rect{Vec2{0, 0}, Vec2{360, 1}}, 36, 1)
+	protos, view := []float64{100, 0.5, 350, 0.5}, Rect{Vec2{0, 0}, Vec2{360, 1}}
+	px, err := m.Raster(protos, view, 36, 1)
 	if err != nil || px[0] != 1 || px[10] != 0 {
 		t.Fatalf("raster %v, %v: hue 5 should be nearest to 350", px, err)
+	}
+	cells, err := m.Voronoi(protos, view)
+	if err != nil || !m.ExactCells() || len(cells[1]) != 2 || !cells[1].Contains(Vec2{5, 0.5}, 0) || cells[0].Contains(Vec2{5, 0.5}, 0) {
+		t.Fatalf("cells %v, %v", cells, err)
+	}
+}
+
+// Where the polygons are an approximation, the metric says so.
+func TestExactCellsOnlyForEuclideanWithoutCategories(t *testing.T) {
+	cat := []Dimension{{Name: "c", Kind: Categorical, Values: labels(3)}, {Name: "y", Kind: Continuous, Max: 1}}
+	m, _ := NewMetric(Euclidean, cat, []float64{1, 1})
+	if m.ExactCells() || Unit(2, Manhattan).ExactCells() || Unit(3, Euclidean).ExactCells() || !Unit(2, Euclidean).ExactCells() {
+		t.Fatal("ExactCells claims too much or too little")
 	}
 }
 
