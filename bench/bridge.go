@@ -77,20 +77,31 @@ func seedGraph(bb *backbone, id string) error {
 	return nil
 }
 
+// startGraphBackbone is a backbone running the graph service with the
+// graph "bench" holding one node "a" (version 2).
+func startGraphBackbone() (*backbone, error) {
+	bb, err := startBackbone()
+	if err != nil {
+		return nil, err
+	}
+	if err = bb.serve(graphdomain.Servable{}); err == nil {
+		err = seedGraph(bb, "bench")
+	}
+	if err != nil {
+		bb.close()
+		return nil, err
+	}
+	return bb, nil
+}
+
 // measureGesture: a user adds a node; time until the service persisted it
 // and its event was applied in the world, paced at 1k gestures/s.
 func measureGesture(_ context.Context, s Size) (Measurement, error) {
-	bb, err := startBackbone()
+	bb, err := startGraphBackbone()
 	if err != nil {
 		return Measurement{}, err
 	}
 	defer bb.close()
-	if err := bb.serve(graphdomain.Servable{}); err != nil {
-		return Measurement{}, err
-	}
-	if err := seedGraph(bb, "bench"); err != nil {
-		return Measurement{}, err
-	}
 	e, err := bb.openEditor("bench")
 	if err != nil {
 		return Measurement{}, err
@@ -122,17 +133,11 @@ func (e *liveEditor) gestures(n int, pace time.Duration) ([]time.Duration, error
 
 // measureReplay: a fresh editor builds its world from a long log.
 func measureReplay(_ context.Context, s Size) (Measurement, error) {
-	bb, err := startBackbone()
+	bb, err := startGraphBackbone()
 	if err != nil {
 		return Measurement{}, err
 	}
 	defer bb.close()
-	if err := bb.serve(graphdomain.Servable{}); err != nil {
-		return Measurement{}, err
-	}
-	if err := seedGraph(bb, "bench"); err != nil {
-		return Measurement{}, err
-	}
 	n := s.Pick(100_000, 1_000_000)
 	if err := FloodMoves(bb.nc, "bench", "a", 2, n); err != nil {
 		return Measurement{}, err

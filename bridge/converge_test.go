@@ -46,24 +46,6 @@ func settled(es ...*editor) func() bool {
 	}
 }
 
-func sameGraph(a, b *graph.Graph) error {
-	if len(a.Nodes) != len(b.Nodes) || len(a.Edges) != len(b.Edges) {
-		return fmt.Errorf("sizes differ: %d/%d nodes, %d/%d edges", len(a.Nodes), len(b.Nodes), len(a.Edges), len(b.Edges))
-	}
-	for i := range a.Nodes {
-		x, y := a.Nodes[i], b.Nodes[i]
-		if x.ID != y.ID || x.Pos != y.Pos || x.Label != y.Label || x.Kind != y.Kind {
-			return fmt.Errorf("node %d differs: %+v vs %+v", i, x, y)
-		}
-	}
-	for i := range a.Edges {
-		if a.Edges[i] != b.Edges[i] {
-			return fmt.Errorf("edge %d differs: %+v vs %+v", i, a.Edges[i], b.Edges[i])
-		}
-	}
-	return nil
-}
-
 // TestTwoEditorsConverge: whatever two users do at once, in whatever
 // interleaving of their frames, both editors end with the same graph, the
 // one the service's order made.
@@ -100,10 +82,10 @@ func TestTwoEditorsConverge(t *testing.T) {
 			}
 		}
 		eds[0].until(t, "both editors settle", func() bool { eds[1].tick(); return settled(eds...)() })
-		if err := sameGraph(eds[0].ed.Graph(), eds[1].ed.Graph()); err != nil {
+		if err := graph.Diff(eds[0].ed.Graph(), eds[1].ed.Graph()); err != nil {
 			rt.Fatalf("editors diverged: %v", err)
 		}
-		if g, _ := eds[0].d.Projection().Graph(id); sameGraph(g, eds[0].ed.Graph()) != nil {
+		if g, _ := eds[0].d.Projection().Graph(id); graph.Diff(g, eds[0].ed.Graph()) != nil {
 			rt.Fatalf("the world differs from the projection of the log")
 		}
 	})
