@@ -40,6 +40,8 @@ type Metric struct {
 	kinds  []Kind
 	coef   []float64 // normalisation times the weight's p-th root
 	period []float64 // circular: the period in scaled units; 0 otherwise
+	wrap   []float64 // circular: the scaled period; +Inf otherwise
+	limit  []float64 // categorical: the coefficient (any difference); +Inf otherwise
 	linear bool      // no circular or categorical dimension
 }
 
@@ -71,14 +73,17 @@ func (m *Metric) add(d Dimension, w float64) {
 	c := d.scale() * w
 	m.kinds = append(m.kinds, d.Kind)
 	m.coef = append(m.coef, c)
-	m.period = append(m.period, 0)
+	period, wrap, limit := 0.0, math.Inf(1), math.Inf(1)
 	switch d.Kind {
 	case Circular:
-		m.period[len(m.period)-1] = d.Period * c
-		m.linear = false
+		period, wrap = d.Period*c, d.Period*c
 	case Categorical:
-		m.linear = false
+		limit = c
 	}
+	m.period = append(m.period, period)
+	m.wrap = append(m.wrap, wrap)
+	m.limit = append(m.limit, limit)
+	m.linear = m.linear && d.Kind != Circular && d.Kind != Categorical
 }
 
 // Unit is the metric of n continuous dimensions on 0..1 with weight 1
@@ -111,16 +116,14 @@ func (m *Metric) Dims() int { return len(m.coef) }
 // Norm is the metric's norm.
 func (m *Metric) Norm() Norm { return m.norm }
 
-// delta is dimension i's weighted, normalised difference.
+// delta is dimension i's weighted, normalised difference, without a
+// branch: a circular difference is the shorter way round (wrap - t when
+// that is less), a categorical one is capped at the coefficient (indexes
+// that differ are at least one step apart, so any difference reaches the
+// cap); the other kinds have +Inf for both.
 func (m *Metric) delta(i int, a, b float64) float64 {
 	t := math.Abs(a-b) * m.coef[i]
-	if p := m.period[i]; p > 0 && t > p/2 {
-		t = p - t
-	}
-	if m.kinds[i] == Categorical && t > 0 {
-		t = m.coef[i]
-	}
-	return t
+	return min(t, m.wrap[i]-t, m.limit[i])
 }
 
 // Distance between two encoded points.

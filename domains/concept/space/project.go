@@ -13,6 +13,8 @@ func (m *Metric) Project(dims ...int) (*Metric, error) {
 		p.kinds = append(p.kinds, m.kinds[i])
 		p.coef = append(p.coef, m.coef[i])
 		p.period = append(p.period, m.period[i])
+		p.wrap = append(p.wrap, m.wrap[i])
+		p.limit = append(p.limit, m.limit[i])
 		p.linear = p.linear && m.kinds[i] != Circular && m.kinds[i] != Categorical
 	}
 	return p, nil

@@ -14,7 +14,7 @@ func (m *Metric) Categorize(points, protos []float64) []int {
 	d := m.Dims()
 	n := count(points, d)
 	out := make([]int, n)
-	if m.linear && m.norm == Euclidean && d > 0 {
+	if m.norm == Euclidean && d > 0 {
 		m.categorizeL2(points, protos, out)
 		return out
 	}
