@@ -127,5 +127,9 @@ func refused() []gwt {
 		{"move unknown item", full, cmd("move_item", `{"name":"fuji","to":`+gala+`}`), "", space.ErrUnknownItem},
 		{"move item to a bad value", full, cmd("move_item", `{"name":"gala","to":{"sweet":1,"hue":1,"skin":"hairy"}}`), "", space.ErrUnknownValue},
 		{"remove unknown item", full, cmd("remove_item", `{"name":"fuji"}`), "", space.ErrUnknownItem},
+		{"concept before any dimension", []message.Event{created}, cmd("add_concept", `{"name":"x","prototype":{}}`), "", space.ErrNoDimensions},
+		{"item before any dimension", []message.Event{created}, cmd("add_item", `{"name":"x","point":{}}`), "", space.ErrNoDimensions},
+		{"remove the last dimension under an item", []message.Event{created, sweetDim, ev("item_added", space.Item{Name: "x", Point: space.Point{"sweet": space.Num(1)}})},
+			cmd("remove_dimension", `{"name":"sweet"}`), "", space.ErrNoDimensions},
 	}
 }

@@ -64,11 +64,15 @@ func (s *Space) fits(d Dimension) error {
 	return nil
 }
 
-// RemoveDimension drops a dimension, its coordinates and bounds.
+// RemoveDimension drops a dimension, its coordinates and bounds. The last
+// dimension stays while there are concepts or items: points need a place.
 func (s *Space) RemoveDimension(name string) error {
 	i := s.Dimension(name)
 	if i < 0 {
 		return fmt.Errorf("%w: %q", ErrUnknownDimension, name)
+	}
+	if len(s.Dimensions) == 1 && len(s.Concepts)+len(s.Items) > 0 {
+		return fmt.Errorf("%w: %q is the last dimension of a space with concepts or items", ErrNoDimensions, name)
 	}
 	s.Dimensions = slices.Delete(s.Dimensions, i, i+1)
 	s.mapPoints(func(p Point) Point { return with(p, name, nil) })

@@ -21,4 +21,5 @@ var (
 	ErrBadBound          = errors.New("bad bound")
 	ErrBadQuery          = errors.New("bad query")
 	ErrNoConcepts        = errors.New("space has no concepts")
+	ErrNoDimensions      = errors.New("space has no dimensions")
 )

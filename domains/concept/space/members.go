@@ -14,6 +14,9 @@ func (s *Space) AddConcept(c Concept) error {
 	if s.Concept(c.Name) >= 0 {
 		return fmt.Errorf("%w: concept %q", ErrDuplicate, c.Name)
 	}
+	if len(s.Dimensions) == 0 {
+		return fmt.Errorf("%w: add a dimension before concept %q", ErrNoDimensions, c.Name)
+	}
 	if err := s.checkConcept(c); err != nil {
 		return err
 	}
@@ -117,6 +120,9 @@ func (s *Space) AddItem(it Item) error {
 	}
 	if s.Item(it.Name) >= 0 {
 		return fmt.Errorf("%w: item %q", ErrDuplicate, it.Name)
+	}
+	if len(s.Dimensions) == 0 {
+		return fmt.Errorf("%w: add a dimension before item %q", ErrNoDimensions, it.Name)
 	}
 	if _, err := s.Encode(it.Point); err != nil {
 		return fmt.Errorf("item %q: %w", it.Name, err)

@@ -126,8 +126,12 @@ func (m *Metric) delta(i int, a, b float64) float64 {
 	return min(t, m.wrap[i]-t, m.limit[i])
 }
 
-// Distance between two encoded points.
+// Distance between two encoded points; NaN unless both have Dims()
+// coordinates.
 func (m *Metric) Distance(a, b []float64) float64 {
+	if len(a) != m.Dims() || len(b) != m.Dims() {
+		return math.NaN()
+	}
 	return m.finish(m.reach(a, b, math.Inf(1)))
 }
 

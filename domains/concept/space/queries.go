@@ -40,10 +40,10 @@ func (s *Space) Categorize(p Point, context string) (Match, error) {
 	if err != nil {
 		return Match{}, err
 	}
-	if len(s.Concepts) == 0 {
+	i, d := m.Nearest(x, s.Prototypes())
+	if i < 0 || i >= len(s.Concepts) {
 		return Match{}, ErrNoConcepts
 	}
-	i, d := m.Nearest(x, s.Prototypes())
 	return match(s.Concepts[i].Name, d), nil
 }
 

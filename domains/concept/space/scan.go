@@ -25,8 +25,11 @@ func (m *Metric) Categorize(points, protos []float64) []int {
 }
 
 // Nearest is the index of p's nearest prototype and its distance (-1 and
-// +Inf without prototypes).
+// +Inf without prototypes, or when p does not have Dims() coordinates).
 func (m *Metric) Nearest(p, protos []float64) (int, float64) {
+	if len(p) != m.Dims() {
+		return -1, math.Inf(1)
+	}
 	i, acc := m.nearest(p, protos)
 	return i, m.finish(acc)
 }
@@ -63,13 +66,14 @@ type Neighbor struct {
 	Distance float64 `json:"distance"`
 }
 
-// KNearest gives the k items closest to q, nearest first (ties by index).
+// KNearest gives the k items closest to q, nearest first (ties by index);
+// none when q does not have Dims() coordinates.
 // It scans the flat array once, keeping the best k in a bounded max-heap,
 // and drops a candidate as soon as its partial sum passes the heap's worst.
 func (m *Metric) KNearest(q, items []float64, k int) []Neighbor {
 	d := m.Dims()
 	h := heap{best: make([]Neighbor, 0, max(0, min(k, count(items, d))))}
-	if k <= 0 || d == 0 {
+	if k <= 0 || d == 0 || len(q) != d {
 		return h.best
 	}
 	for i := range count(items, d) {
@@ -157,6 +161,9 @@ type Betweenness struct {
 func (m *Metric) Between(a, b, c []float64, tolerance float64) (Betweenness, error) {
 	if !finite(tolerance) || tolerance < 0 {
 		return Betweenness{}, fmt.Errorf("%w: tolerance %g, want a finite number >= 0", ErrBadQuery, tolerance)
+	}
+	if len(a) != m.Dims() || len(b) != m.Dims() || len(c) != m.Dims() {
+		return Betweenness{}, fmt.Errorf("%w: points need %d coordinates", ErrBadQuery, m.Dims())
 	}
 	r := Betweenness{AB: m.Distance(a, b), BC: m.Distance(b, c), AC: m.Distance(a, c)}
 	r.Excess = max(0, r.AB+r.BC-r.AC)

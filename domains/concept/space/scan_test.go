@@ -87,3 +87,22 @@ func TestBetweenOnASegment(t *testing.T) {
 		t.Errorf("negative tolerance: err = %v", err)
 	}
 }
+
+// Points of the wrong length are answered, not a panic.
+func TestWrongLengthPoints(t *testing.T) {
+	m := Unit(3, Euclidean)
+	short, long := []float64{0, 0}, []float64{0, 0, 0, 0}
+	if !math.IsNaN(m.Distance(short, long)) || len(m.KNearest(long, []float64{0, 0, 0}, 1)) != 0 {
+		t.Fatal("wrong-length points measured")
+	}
+	if i, _ := m.Nearest(long, []float64{0, 0, 0}); i != -1 {
+		t.Fatalf("nearest of a 4D point in 3D: %d", i)
+	}
+	if _, err := m.Between(short, short, short, 0); !errors.Is(err, ErrBadQuery) {
+		t.Fatalf("between: %v", err)
+	}
+	var v Value
+	if err := v.UnmarshalJSON([]byte("null")); !errors.Is(err, ErrWrongType) {
+		t.Fatalf("null coordinate: %v", err)
+	}
+}

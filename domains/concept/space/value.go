@@ -49,6 +49,9 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var x float64
+	if bytes.Equal(b, []byte("null")) {
+		return fmt.Errorf("%w: a coordinate is a number or a string, not null", ErrWrongType)
+	}
 	if err := json.Unmarshal(b, &x); err != nil {
 		return fmt.Errorf("%w: a coordinate is a number or a string, not %s", ErrWrongType, b)
 	}

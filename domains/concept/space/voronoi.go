@@ -114,8 +114,8 @@ func (m *Metric) withCopies(protos []float64) []float64 {
 // Raster is the exact nearest-prototype map of a 2D metric over view:
 // w*h prototype indexes, row by row from view.Min, one per pixel centre.
 func (m *Metric) Raster(protos []float64, view Rect, w, h int) ([]int, error) {
-	if m.Dims() != 2 || w <= 0 || h <= 0 || w*h > 1<<24 {
-		return nil, fmt.Errorf("%w: Raster needs a 2D projection and 1..16M pixels", ErrBadQuery)
+	if m.Dims() != 2 || w <= 0 || h <= 0 || w > 1<<12 || h > 1<<12 {
+		return nil, fmt.Errorf("%w: Raster needs a 2D projection and 1..4096 pixels a side", ErrBadQuery)
 	}
 	if err := view.validate(); err != nil {
 		return nil, err
