@@ -7,6 +7,7 @@ import (
 
 	"github.com/cimviz/cimviz/domains/concept/space"
 	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/domains/service"
 )
 
 // valid checks the space's invariant: every prototype and item is a valid
@@ -60,6 +61,34 @@ func FuzzDecide(f *testing.F) {
 		}
 		if err := valid(s); err != nil {
 			t.Fatalf("%s %s accepted, space now invalid: %v", typ, payload, err)
+		}
+	})
+}
+
+// Query arguments from the wire never make a query panic; a refusal is
+// always a 400.
+func FuzzQueries(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"categorize", `{"point":{"hue":10,"saturation":0.9,"brightness":0.85}}`}, {"categorize", `{"point":"sky","context":"dim-light"}`},
+		{"knn", `{"point":"red","k":3}`}, {"knn", `{"point":{},"k":-1}`}, {"members", `{"concept":"grey"}`},
+		{"distance", `{"a":"red","b":{"hue":1e308}}`}, {"betweenness", `{"a":"red","b":"pink","c":"white","tolerance":1e-3}`},
+		{"get", ``}, {"distance", `{"a":null,"b":[]}`}, {"members", `{"concept":"grey"} junk`},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	samples, err := Samples()
+	if err != nil {
+		f.Fatal(err)
+	}
+	cmds, _ := SampleCommands(samples[0], "fuzz")
+	s := build(f, cmds) // queries only read it
+	f.Fuzz(func(t *testing.T, name, args string) {
+		q, ok := Domain.Queries[name]
+		if !ok {
+			return
+		}
+		if _, err := q(s, 1, []byte(args)); err != nil && service.Code(err) != 400 {
+			t.Fatalf("%s %s: %v is not a 400", name, args, err)
 		}
 	})
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // build runs commands through Decide and Apply, as the harness would.
-func build(t *testing.T, cmds []message.Command) *space.Space {
+func build(t testing.TB, cmds []message.Command) *space.Space {
 	t.Helper()
 	s := Domain.New()
 	for _, cmd := range cmds {
