@@ -111,25 +111,6 @@ func (m *Metric) withCopies(protos []float64) []float64 {
 	return out
 }
 
-// Raster is the exact nearest-prototype map of a 2D metric over view:
-// w*h prototype indexes, row by row from view.Min, one per pixel centre.
-func (m *Metric) Raster(protos []float64, view Rect, w, h int) ([]int, error) {
-	if m.Dims() != 2 || w <= 0 || h <= 0 || w > 1<<12 || h > 1<<12 {
-		return nil, fmt.Errorf("%w: Raster needs a 2D projection and 1..4096 pixels a side", ErrBadQuery)
-	}
-	if err := view.validate(); err != nil {
-		return nil, err
-	}
-	pts := make([]float64, 0, 2*w*h)
-	sx, sy := (view.Max.X-view.Min.X)/float64(w), (view.Max.Y-view.Min.Y)/float64(h)
-	for y := range h {
-		for x := range w {
-			pts = append(pts, view.Min.X+(float64(x)+0.5)*sx, view.Min.Y+(float64(y)+0.5)*sy)
-		}
-	}
-	return m.Categorize(pts, protos), nil
-}
-
 // clip keeps the part of the convex polygon src where ax*x+ay*y <= c,
 // writing into dst.
 func clip(dst, src Polygon, ax, ay, c float64) Polygon {

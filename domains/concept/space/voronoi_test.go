@@ -133,3 +133,31 @@ func TestProjectKeepsChosenDimensions(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// The raster, with its neighbour-list shortcut, is the brute-force
+// nearest-prototype map of its (wrapped) pixel centres, under any 2D
+// metric.
+func TestRasterIsTheNearestPrototypeMap(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		m, dims := genMetric(t, 2)
+		if m.Dims() != 2 {
+			return
+		}
+		protos := genPoints(t, dims, rapid.IntRange(1, 30).Draw(t, "n"), "p")
+		lo, hi := genPoint(t, dims, "lo"), genPoint(t, dims, "hi")
+		view := Rect{Vec2{min(lo[0], hi[0]), min(lo[1], hi[1])}, Vec2{max(lo[0], hi[0]) + 1, max(lo[1], hi[1]) + 1}}
+		w, h := rapid.IntRange(1, 12).Draw(t, "w"), rapid.IntRange(1, 12).Draw(t, "h")
+		got, err := m.Raster(protos, view, w, h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pts := m.pixels(view, w, h)
+		for i, owner := range got {
+			p := pts[2*i : 2*i+2]
+			want := bruteNearest(m, p, protos)
+			if owner != want && math.Abs(m.Distance(p, protos[2*owner:2*owner+2])-m.Distance(p, protos[2*want:2*want+2])) > 1e-12 {
+				t.Fatalf("pixel %d at %v: prototype %d, nearest is %d", i, p, owner, want)
+			}
+		}
+	})
+}
