@@ -85,9 +85,7 @@ func (s *store) updateNode(id string) {
 	nd := s.m.node.Get(e)
 	nd.Kind, nd.Props = n.Kind, n.Props
 	s.m.label.Get(e).Text = n.Label
-	size := NodeSize(n.Label)
-	size.Shape = s.m.size.Get(e).Shape
-	*s.m.size.Get(e) = size
+	*s.m.size.Get(e) = NodeSize(n.Kind, n.Label)
 	s.reindex(e)
 	s.pulse(e)
 }

@@ -23,10 +23,20 @@ type Camera struct {
 	Zoom   float64
 	Width  float64 // viewport size in pixels
 	Height float64
+	Insets Insets // what panels cover; Fit frames in the rest
 }
 
-// NewCamera returns a camera at the origin with zoom 1.
-func NewCamera(w, h float64) Camera { return Camera{Zoom: 1, Width: w, Height: h} }
+// Insets are the screen pixels along each side of the viewport that the
+// window's bars cover.
+type Insets struct{ Top, Bottom, Left, Right float64 }
+
+// DefaultInsets are the cimviz window's top bar (34 px) and status bar
+// (26 px).
+var DefaultInsets = Insets{Top: 34, Bottom: 26}
+
+// NewCamera returns a camera at the origin with zoom 1 and the default
+// insets.
+func NewCamera(w, h float64) Camera { return Camera{Zoom: 1, Width: w, Height: h, Insets: DefaultInsets} }
 
 // View returns the world-to-screen matrix (homogeneous 2D).
 func (c *Camera) View() mgl64.Mat3 {
@@ -71,15 +81,18 @@ func (c *Camera) PanBy(d Vec) {
 	c.Center = c.Center.Sub(graph.Point{X: d[0] / c.Zoom, Y: d[1] / c.Zoom})
 }
 
-// Fit centres r and zooms so it fills the viewport with a margin in pixels.
-// An empty rectangle only centres.
+// Fit centres r in the part of the viewport the insets leave free and
+// zooms so it fills that part with a margin in pixels. An empty rectangle
+// only centres.
 func (c *Camera) Fit(r Rect, margin float64) {
-	c.Center = r.Center()
-	w, h := c.Width-2*margin, c.Height-2*margin
-	if r.W() <= 0 || r.H() <= 0 || w <= 0 || h <= 0 {
-		return
+	in := c.Insets
+	w, h := c.Width-2*margin-in.Left-in.Right, c.Height-2*margin-in.Top-in.Bottom
+	if r.W() > 0 && r.H() > 0 && w > 0 && h > 0 {
+		c.Zoom = clamp(math.Min(w/r.W(), h/r.H()), MinZoom, MaxZoom)
 	}
-	c.Zoom = clamp(math.Min(w/r.W(), h/r.H()), MinZoom, MaxZoom)
+	// the free part's middle is off the viewport's by half the difference
+	// of opposite insets
+	c.Center = r.Center().Sub(graph.Point{X: (in.Left - in.Right) / 2 / c.Zoom, Y: (in.Top - in.Bottom) / 2 / c.Zoom})
 }
 
 // Reset returns to the origin at zoom 1.

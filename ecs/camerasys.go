@@ -21,7 +21,7 @@ func (ed *Editor) fitAll() {
 	var b Bounds
 	for _, e := range ed.s.lookup.Nodes {
 		if !ed.s.m.hidden.Has(e) {
-			b.Add(ed.s.box(e))
+			b.Add(ed.s.fitBox(e))
 		}
 	}
 	ed.fit(b)
@@ -31,7 +31,7 @@ func (ed *Editor) fitAll() {
 func (ed *Editor) fitSelection() {
 	var b Bounds
 	for _, e := range ed.s.selectedEntities() {
-		b.Add(ed.s.box(e))
+		b.Add(ed.s.fitBox(e))
 	}
 	ed.fit(b)
 }

@@ -45,15 +45,9 @@ func newMaps(w *arche.World) *maps {
 	}
 }
 
-// NodeSize is the default extent of a node showing label.
-func NodeSize(label string) Size {
-	w := 24 + 8*float64(len([]rune(label)))
-	return Size{W: max(w, 96), H: 44, Shape: ShapeRound}
-}
-
 // spawnNode creates the entity of a graph node and indexes it.
 func (s *store) spawnNode(n graph.Node) arche.Entity {
-	size := NodeSize(n.Label)
+	size := NodeSize(n.Kind, n.Label)
 	e := s.m.newNode.NewWith(&Node{ID: n.ID, Kind: n.Kind, Props: n.Props},
 		&Label{Text: n.Label}, &Position{P: n.Pos}, &size)
 	if n.Ref != "" {

@@ -40,6 +40,7 @@ type Game struct {
 	script  []ecs.Input
 	idleAt  ecs.Vec
 	menuAt  ecs.Vec // where the context menu was opened
+	kindOf  string  // the node whose kind the open menu chooses ("": the context menu)
 	tick    int
 	drawn   uint64
 	size    image.Point

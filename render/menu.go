@@ -29,15 +29,32 @@ func openMenu(g *Game, in *ecs.Input) {
 	click.Pressed, click.Held, click.Released = 0, 0, ecs.ButtonLeft
 	click.DT = 1
 	g.Ed.Update(click)
-	m := &g.Win.Menu
-	g.menuAt = ecs.Vec{in.MouseX, in.MouseY}
-	*m = canvas.MenuView{Open: true, X: float32(in.MouseX), Y: float32(in.MouseY), Cursor: -1, Items: m.Items[:0]}
+	g.menuAt, g.kindOf = ecs.Vec{in.MouseX, in.MouseY}, ""
+	items := g.Win.Menu.Items[:0]
 	for _, it := range menuItems {
-		m.Items = append(m.Items, it.label)
+		items = append(items, it.label)
 	}
+	placeMenu(g, in, items)
+}
+
+// openKindMenu lists the node kinds at the pointer (over the inspector's
+// Kind field); choosing one changes the selected node's kind.
+func openKindMenu(g *Game, in *ecs.Input) {
+	n, v := g.Ed.SelectedNode()
+	if n != 1 {
+		return
+	}
+	g.kindOf = v.ID
+	placeMenu(g, in, append(g.Win.Menu.Items[:0], canvas.WorkflowKinds...))
+}
+
+// placeMenu opens a menu of items at the pointer, kept inside the window.
+func placeMenu(g *Game, in *ecs.Input, items []string) {
+	m := &g.Win.Menu
+	*m = canvas.MenuView{Open: true, X: float32(in.MouseX), Y: float32(in.MouseY), Cursor: -1, Items: items}
 	r := canvas.MenuRect(m)
-	m.X = min(m.X, float32(in.Width)-r.W-4)
-	m.Y = min(m.Y, float32(in.Height)-r.H-canvas.StatusBarH)
+	m.X = max(0, min(m.X, float32(in.Width)-r.W-4))
+	m.Y = max(canvas.TopBarH, min(m.Y, float32(in.Height)-r.H-canvas.StatusBarH))
 	g.redraw()
 }
 
@@ -59,11 +76,17 @@ func menuInput(g *Game, in *ecs.Input, hit canvas.Hit) bool {
 		if cursor >= 0 && in.Pressed.Has(ecs.ButtonLeft) {
 			runMenuItem(g, cursor)
 		}
+		g.kindOf = ""
 	}
 	return true
 }
 
 func runMenuItem(g *Game, i int) {
+	if g.kindOf != "" {
+		g.Ed.SetKind(g.kindOf, canvas.WorkflowKinds[i])
+		g.kindOf = ""
+		return
+	}
 	it := menuItems[i]
 	if it.action != "" {
 		g.Ed.Run(it.action)

@@ -49,6 +49,8 @@ func (p *panelInput) press(g *Game, in *ecs.Input, hit canvas.Hit) bool {
 		openGraph(g, g.ui.Graphs.IDs[hit.Index])
 	case hit.Where == canvas.OnInspector && hit.Index == 0:
 		g.Ed.Run("edit.rename")
+	case hit.Where == canvas.OnInspector && hit.Index == 1:
+		openKindMenu(g, in)
 	}
 	return hit.Where != canvas.OnCanvas || in.Pressed.Has(ecs.ButtonRight)
 }

@@ -104,3 +104,26 @@ func TestBreadcrumbGoesBack(t *testing.T) {
 }
 
 func itoa[T int | float32](v T) string { return strconv.Itoa(int(v)) }
+
+// A click on the inspector's Kind field lists the kinds; choosing one
+// changes the selected node's kind.
+func TestInspectorChangesKind(t *testing.T) {
+	needDisplay(t)
+	g := sampleGame(t)
+	v, _ := g.Ed.Node("pay")
+	p := g.Ed.Camera().ToScreen(v.Pos)
+	play(t, g, "click left "+itoa(int(p[0]))+" "+itoa(int(p[1]))+"\nwait 400ms\n")
+	l := canvas.LayoutFor(&g.ui)
+	if !g.ui.Inspector.Open || len(g.ui.Inspector.Fields) < 2 || g.ui.Inspector.Fields[1].Name != "Kind" {
+		t.Fatalf("inspector after selecting pay: %+v", g.ui.Inspector)
+	}
+	play(t, g, "click left "+itoa(l.Inspector.X+40)+" "+itoa(l.Inspector.Y+44+44+20)+"\nwait 50ms\n")
+	m := g.Win.Menu
+	if !m.Open || len(m.Items) != len(canvas.WorkflowKinds) {
+		t.Fatalf("kind menu: %+v", m)
+	}
+	play(t, g, "click left "+itoa(m.X+20)+" "+itoa(m.Y+4+4*26+13)+"\nwait 50ms\n") // the fifth kind
+	if v, _ := g.Ed.Node("pay"); v.Kind != canvas.WorkflowKinds[4] || g.Win.Menu.Open {
+		t.Errorf("pay is a %q after choosing %q; menu open %v", v.Kind, canvas.WorkflowKinds[4], g.Win.Menu.Open)
+	}
+}

@@ -1,0 +1,148 @@
+package panes
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/cimviz/cimviz/ecs"
+	"github.com/cimviz/cimviz/live/eventlog"
+	"github.com/cimviz/cimviz/render/canvas"
+)
+
+// LogPanel is the event log: a filter field, a pause button, the
+// filtered log newest first (virtual: only the rows in view are read)
+// and the selected entry's headers and body.
+type LogPanel struct {
+	log       *eventlog.Log
+	loc       *time.Location
+	Field     Field
+	FilterErr error // why the field's text is not the filter in force
+	Scroll    Scroll
+	sel       eventlog.Entry
+	hasSel    bool
+	hover     int // row under the pointer, -1 for none
+	lastLen   int
+	detailH   float32
+}
+
+func newLogPanel(log *eventlog.Log, loc *time.Location, detailH float32) *LogPanel {
+	return &LogPanel{log: log, loc: loc, hover: -1, detailH: detailH, Field: Field{Text: FormatFilter(log.Filter())}}
+}
+
+// Selected returns the selected entry.
+func (lp *LogPanel) Selected() (eventlog.Entry, bool) { return lp.sel, lp.hasSel }
+
+// Select makes e the selected entry.
+func (lp *LogPanel) Select(e eventlog.Entry) { lp.sel, lp.hasSel = e, true }
+
+// ClearSelection selects nothing.
+func (lp *LogPanel) ClearSelection() { lp.sel, lp.hasSel = eventlog.Entry{}, false }
+
+// update moves the panel for one tick; r is its rectangle and over
+// whether the pointer is over it.
+func (lp *LogPanel) update(in *ecs.Input, r canvas.Rect, over bool, p painter) {
+	g := logGeomOf(r, lp.detailH, lp.hasSel)
+	if lp.Field.Edit(in) {
+		lp.applyFilter()
+	}
+	lp.follow()
+	lp.hover = -1
+	m := mouse(in)
+	if over && g.rows.Contains(m) {
+		lp.hover = RowAt(lp.log.Len(), rowH, g.rows.H, lp.Scroll.Off, m.Y-g.rows.Y)
+		lp.Scroll.Wheel(in.WheelY, rowH)
+	}
+	if in.Pressed.Has(ecs.ButtonLeft) {
+		lp.click(g, m, over, p)
+	}
+	if over && !lp.Field.Focused {
+		lp.keys(in)
+	}
+	lp.Scroll.Step(dtOf(in), MaxScroll(lp.log.Len(), rowH, g.rows.H))
+}
+
+// follow keeps the rows the user reads in place while new ones arrive
+// above a scrolled view.
+func (lp *LogPanel) follow() {
+	n := lp.log.Len()
+	if grew := n - lp.lastLen; grew > 0 && lp.Scroll.Target > 0 {
+		lp.Scroll.Shift(float32(grew) * rowH)
+	}
+	lp.lastLen = n
+}
+
+func (lp *LogPanel) applyFilter() {
+	f, err := ParseFilter(lp.Field.Text)
+	if err == nil {
+		err = lp.log.SetFilter(f)
+	}
+	lp.FilterErr = err
+	if err == nil {
+		lp.Scroll = Scroll{}
+		lp.lastLen = lp.log.Len()
+	}
+}
+
+func (lp *LogPanel) click(g logGeom, m canvas.Vec, over bool, p painter) {
+	lp.Field.Focused = over && g.field.Contains(m)
+	switch {
+	case !over:
+	case pauseButton(g.header, p.width(lp.pauseLabel())).Contains(m):
+		lp.togglePause()
+	case lp.hover >= 0:
+		if e, ok := lp.log.Row(lp.hover); ok {
+			lp.Select(e)
+		}
+	}
+}
+
+func (lp *LogPanel) togglePause() {
+	if lp.log.Paused() {
+		lp.log.Resume()
+	} else {
+		lp.log.Pause()
+	}
+}
+
+// keys: Escape drops the selection, Space pauses or resumes.
+func (lp *LogPanel) keys(in *ecs.Input) {
+	for _, k := range in.Keys {
+		switch k.Key {
+		case ecs.KeyEscape:
+			lp.ClearSelection()
+		case ecs.KeySpace:
+			lp.togglePause()
+		}
+	}
+}
+
+func (lp *LogPanel) pauseLabel() string {
+	if lp.log.Paused() {
+		return fmt.Sprintf("paused · %d new", lp.log.Pending())
+	}
+	return "Pause"
+}
+
+func mouse(in *ecs.Input) canvas.Vec {
+	return canvas.Vec{X: float32(in.MouseX), Y: float32(in.MouseY)}
+}
+
+func dtOf(in *ecs.Input) float64 {
+	if in.DT <= 0 {
+		return 1.0 / 60
+	}
+	return in.DT
+}
+
+// isSelected tells whether e is the selected entry (by message ID, or
+// by subject, time and sequence for messages without one).
+func (lp *LogPanel) isSelected(e *eventlog.Entry) bool {
+	if !lp.hasSel {
+		return false
+	}
+	s := &lp.sel
+	if s.Identity.MessageID != [16]byte{} {
+		return s.Identity.MessageID == e.Identity.MessageID
+	}
+	return s.Subject == e.Subject && s.Time.Equal(e.Time) && s.Sequence == e.Sequence
+}
