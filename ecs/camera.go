@@ -36,7 +36,9 @@ var DefaultInsets = Insets{Top: 34, Bottom: 26}
 
 // NewCamera returns a camera at the origin with zoom 1 and the default
 // insets.
-func NewCamera(w, h float64) Camera { return Camera{Zoom: 1, Width: w, Height: h, Insets: DefaultInsets} }
+func NewCamera(w, h float64) Camera {
+	return Camera{Zoom: 1, Width: w, Height: h, Insets: DefaultInsets}
+}
 
 // View returns the world-to-screen matrix (homogeneous 2D).
 func (c *Camera) View() mgl64.Mat3 {

@@ -45,7 +45,7 @@ func (s *store) fitBox(e arche.Entity) Rect {
 	if !labelBelow(n.Kind) {
 		return b
 	}
-	half := min(labelBelowMaxW, 8*float64(len([]rune(s.m.label.Get(e).Text))))/2
+	half := min(labelBelowMaxW, 8*float64(len([]rune(s.m.label.Get(e).Text)))) / 2
 	c := b.Center()
 	b.Max.Y += labelBelowH
 	b.Min.X, b.Max.X = min(b.Min.X, c.X-half), max(b.Max.X, c.X+half)
