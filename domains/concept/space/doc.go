@@ -33,8 +33,12 @@
 // coefficient (normalisation times the weight's p-th root) and, for
 // circular ones, the scaled period. Points are flat []float64 arrays
 // (dimension-major per point; ordinal and categorical values as indexes),
-// so [Metric.Categorize] and [Metric.Nearest] scan without allocation and
-// stop summing a candidate once it is worse than the best so far.
+// so [Metric.Categorize] and [Metric.KNearest] scan without allocation and
+// stop summing a candidate once it is worse than the best so far (per
+// dimension in the general kernels; every 16 dimensions in Categorize's
+// Euclidean kernel, where a per-dimension branch cost more than it saved,
+// see fast.go). A dimension's difference is branch-free: the circular
+// wrap and the categorical cap are minimums ([Metric.Distance]).
 //
 // # Views
 //
