@@ -24,11 +24,22 @@ func CheckBatch(domain, aggregateID string, expectedVersion uint64, events []mes
 	if err := CheckToken("aggregate id", aggregateID); err != nil {
 		return err
 	}
-	seen := make(map[uuid.UUID]struct{}, len(events))
 	for i, e := range events {
 		if err := checkEvent(domain, aggregateID, expectedVersion+uint64(i)+1, e, maxPayload); err != nil {
 			return fmt.Errorf("event %d of %d: %w", i+1, len(events), err)
 		}
+	}
+	return checkDistinctIDs(events)
+}
+
+// checkDistinctIDs refuses a batch that carries one message ID twice (a
+// single event needs no set).
+func checkDistinctIDs(events []message.Event) error {
+	if len(events) < 2 {
+		return nil
+	}
+	seen := make(map[uuid.UUID]struct{}, len(events))
+	for _, e := range events {
 		if _, dup := seen[e.MessageID]; dup {
 			return fmt.Errorf("%w: message id %s twice in one batch", ErrInvalid, e.MessageID)
 		}
