@@ -51,6 +51,17 @@ func (s *SpatialIndex) Set(e arche.Entity, box Rect) {
 		}
 		s.Remove(e)
 	}
+	s.insert(e, k, box)
+}
+
+// add inserts e, which the index does not hold, with box (bulk loads).
+func (s *SpatialIndex) add(e arche.Entity, box Rect) {
+	s.half.X = math.Max(s.half.X, box.W()/2)
+	s.half.Y = math.Max(s.half.Y, box.H()/2)
+	s.insert(e, s.key(box.Center()), box)
+}
+
+func (s *SpatialIndex) insert(e arche.Entity, k cellKey, box Rect) {
 	s.nextZ++
 	s.cells[k] = append(s.cells[k], spatialItem{e, box, s.nextZ})
 	s.where[e] = k
@@ -76,6 +87,14 @@ func (s *SpatialIndex) Remove(e arche.Entity) {
 		return
 	}
 	s.cells[k] = items
+}
+
+// reserve makes room for n more items (a graph about to be loaded).
+func (s *SpatialIndex) reserve(n int) {
+	if len(s.where) == 0 && n > 1024 {
+		s.where = make(map[arche.Entity]cellKey, n)
+		s.cells = make(map[cellKey][]spatialItem, n/4)
+	}
 }
 
 // Clear empties the index.

@@ -30,6 +30,7 @@ type maps struct {
 	group    generic.Map[Group]
 	match    generic.Map[Match]
 	newNode  generic.Map4[Node, Label, Position, Size]
+	newEdge  generic.Map1[Edge]
 }
 
 func newMaps(w *arche.World) *maps {
@@ -42,6 +43,7 @@ func newMaps(w *arche.World) *maps {
 		hidden: generic.NewMap[Hidden](w), group: generic.NewMap[Group](w),
 		match:   generic.NewMap[Match](w),
 		newNode: generic.NewMap4[Node, Label, Position, Size](w),
+		newEdge: generic.NewMap1[Edge](w),
 	}
 }
 
@@ -116,12 +118,9 @@ func (s *store) loadGraph(st *change.State) {
 	s.lookup.Graph = g.ID
 	s.lookup.Nodes = make(map[string]arche.Entity, len(g.Nodes))
 	s.lookup.Edges = make(map[string]arche.Entity, len(g.Edges))
-	for _, n := range g.Nodes {
-		s.spawnNode(n)
-	}
-	for _, e := range g.Edges {
-		s.spawnEdge(e)
-	}
+	s.index.reserve(len(g.Nodes))
+	s.spawnNodes(g.Nodes)
+	s.spawnEdges(g.Edges)
 	s.touch()
 }
 
