@@ -16,6 +16,7 @@ import (
 
 	"github.com/nats-io/nats.go"
 
+	"github.com/cimviz/cimviz/domains/concept"
 	"github.com/cimviz/cimviz/domains/demo"
 	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
 	"github.com/cimviz/cimviz/domains/graphdomain"
@@ -27,7 +28,7 @@ import (
 // Domains are the domain services a host runs by default; a new domain is
 // one more entry here.
 func Domains() []service.Servable {
-	return []service.Servable{demo.Domain, graphdomain.Servable{}}
+	return []service.Servable{demo.Domain, graphdomain.Servable{}, concept.Servable{}}
 }
 
 // Config says where NATS comes from and what to serve.
