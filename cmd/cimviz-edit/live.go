@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/cimviz/cimviz/bridge"
+	"github.com/cimviz/cimviz/domains/concept"
 	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
 	"github.com/cimviz/cimviz/domains/graphdomain"
 	"github.com/cimviz/cimviz/domains/host"
@@ -93,6 +94,9 @@ func seedOnFirstRun(ctx context.Context, nc *nats.Conn) (string, error) {
 	if err != nil || last > 0 {
 		return doc.Root, err
 	}
+	if err := seedSpaces(ctx, nc); err != nil {
+		return "", err
+	}
 	cmds, err := change.PlanImport(doc.Graphs, change.ImportOptions{})
 	if err != nil {
 		return "", fmt.Errorf("demo: %w", err)
@@ -108,4 +112,21 @@ func seedOnFirstRun(ctx context.Context, nc *nats.Conn) (string, error) {
 		}
 	}
 	return doc.Root, nil
+}
+
+// seedSpaces creates the sample conceptual spaces (colours, fruit) through
+// the concept service's ordinary commands.
+func seedSpaces(ctx context.Context, nc *nats.Conn) error {
+	samples, err := concept.Samples()
+	if err != nil {
+		return err
+	}
+	client := service.NewClient(nc, concept.Name)
+	for _, s := range samples {
+		err := concept.Seed(ctx, client, s, s.ID)
+		if err != nil && !errors.Is(err, service.ErrConflict) {
+			return fmt.Errorf("seeding the %s space: %w", s.ID, err)
+		}
+	}
+	return nil
 }
