@@ -75,8 +75,11 @@ func isPattern(w string) bool {
 // text for a filter set by code).
 func FormatFilter(f eventlog.Filter) string {
 	var parts []string
-	if f.Subject != "" {
+	switch {
+	case isPattern(f.Subject):
 		parts = append(parts, f.Subject)
+	case f.Subject != "":
+		parts = append(parts, "subject:"+f.Subject)
 	}
 	if f.Type != "" {
 		parts = append(parts, "type:"+f.Type)

@@ -20,8 +20,9 @@ type LogPanel struct {
 	Scroll    Scroll
 	sel       eventlog.Entry
 	hasSel    bool
-	hover     int // row under the pointer, -1 for none
-	lastLen   int
+	hover     int            // row under the pointer, -1 for none
+	newest    eventlog.Entry // row 0 at the last tick
+	hasNewest bool
 	detailH   float32
 }
 
@@ -61,14 +62,29 @@ func (lp *LogPanel) update(in *ecs.Input, r canvas.Rect, over bool, p painter) {
 	lp.Scroll.Step(dtOf(in), MaxScroll(lp.log.Len(), rowH, g.rows.H))
 }
 
+// followMax is how far down follow looks for last tick's newest row.
+const followMax = 1024
+
 // follow keeps the rows the user reads in place while new ones arrive
-// above a scrolled view.
+// above a scrolled view (also when a full log drops as many as arrive).
 func (lp *LogPanel) follow() {
-	n := lp.log.Len()
-	if grew := n - lp.lastLen; grew > 0 && lp.Scroll.Target > 0 {
-		lp.Scroll.Shift(float32(grew) * rowH)
+	if lp.Scroll.Target > 0 && lp.hasNewest {
+		if grew := lp.rowOf(&lp.newest); grew > 0 {
+			lp.Scroll.Shift(float32(grew) * rowH)
+		}
 	}
-	lp.lastLen = n
+	lp.newest, lp.hasNewest = lp.log.Row(0)
+}
+
+// rowOf finds e among the first followMax rows (0 if it is not there).
+func (lp *LogPanel) rowOf(e *eventlog.Entry) int {
+	at := 0
+	lp.log.Rows(0, followMax, func(r int, x *eventlog.Entry) {
+		if at == 0 && sameEntry(x, e) {
+			at = r
+		}
+	})
+	return at
 }
 
 func (lp *LogPanel) applyFilter() {
@@ -79,7 +95,7 @@ func (lp *LogPanel) applyFilter() {
 	lp.FilterErr = err
 	if err == nil {
 		lp.Scroll = Scroll{}
-		lp.lastLen = lp.log.Len()
+		lp.newest, lp.hasNewest = lp.log.Row(0)
 	}
 }
 
@@ -134,15 +150,14 @@ func dtOf(in *ecs.Input) float64 {
 	return in.DT
 }
 
-// isSelected tells whether e is the selected entry (by message ID, or
-// by subject, time and sequence for messages without one).
-func (lp *LogPanel) isSelected(e *eventlog.Entry) bool {
-	if !lp.hasSel {
-		return false
+// isSelected tells whether e is the selected entry.
+func (lp *LogPanel) isSelected(e *eventlog.Entry) bool { return lp.hasSel && sameEntry(&lp.sel, e) }
+
+// sameEntry compares by message ID, or by subject, time and sequence for
+// messages without one.
+func sameEntry(a, b *eventlog.Entry) bool {
+	if a.Identity.MessageID != [16]byte{} {
+		return a.Identity.MessageID == b.Identity.MessageID
 	}
-	s := &lp.sel
-	if s.Identity.MessageID != [16]byte{} {
-		return s.Identity.MessageID == e.Identity.MessageID
-	}
-	return s.Subject == e.Subject && s.Time.Equal(e.Time) && s.Sequence == e.Sequence
+	return a.Subject == b.Subject && a.Time.Equal(b.Time) && a.Sequence == b.Sequence
 }

@@ -39,6 +39,7 @@ func (tb *TimeBar) update(in *ecs.Input, r canvas.Rect, over bool) {
 	if tb.tl == nil {
 		return
 	}
+	tb.play(dtOf(in)) // before the controls: the tick Play is pressed on plays nothing
 	g := barGeomOf(r)
 	m := mouse(in)
 	tb.hover = m
@@ -49,7 +50,6 @@ func (tb *TimeBar) update(in *ecs.Input, r canvas.Rect, over bool) {
 		tb.keys(in)
 	}
 	tb.drag(in, g)
-	tb.play(dtOf(in))
 }
 
 func (tb *TimeBar) click(g barGeom, m canvas.Vec) {
