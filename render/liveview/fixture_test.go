@@ -77,3 +77,34 @@ func traffic(n int) *eventlog.Log {
 	}
 	return l
 }
+
+// checkout is one correlation that branches: a command sets off three
+// events, one of them two more; a second branch's cause (message 999)
+// was never logged.
+func checkout() []eventlog.Entry {
+	s := story{graph: "orders", node: "order-7731"}
+	corr := id(100)
+	steps := []struct {
+		n, cause int
+		kind     string
+		typ      string
+	}{
+		{100, 100, message.HeaderCommandType, "place_order"},
+		{101, 100, message.HeaderEventType, "order_placed"},
+		{102, 100, message.HeaderEventType, "stock_reserved"},
+		{103, 100, message.HeaderEventType, "invoice_drafted"},
+		{104, 102, message.HeaderEventType, "picking_listed"},
+		{105, 999, message.HeaderEventType, "payment_requested"},
+		{106, 105, message.HeaderEventType, "payment_failed"},
+		{107, 106, message.HeaderCommandType, "notify_customer"},
+	}
+	var out []eventlog.Entry
+	for _, st := range steps {
+		part := "evt"
+		if st.kind == message.HeaderCommandType {
+			part = "cmd"
+		}
+		out = append(out, msg(st.n, st.cause, corr, "cim.orders."+part+"."+st.typ, st.kind, st.typ, s))
+	}
+	return out
+}

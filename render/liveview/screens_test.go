@@ -25,26 +25,24 @@ func TestLogFilteredGolden(t *testing.T) {
 	checkGolden(t, "log-filtered.png", shoot(p))
 }
 
-// A correlation whose command was never logged: its event hangs below
-// the dashed red missing-cause node.
+// A correlation that branches, part of whose causes were never logged:
+// what they set off hangs below the dashed red missing-cause node.
 func TestCausationMissingGolden(t *testing.T) {
 	log := eventlog.New()
-	for _, s := range []story{
-		{n: 0, graph: "g1", node: "node-0001", verb: 0},
-		{n: 8, graph: "g2", node: "node-0042", verb: 1},
-		{n: 12, graph: "g2", node: "node-0042", verb: 1, missingRoot: true},
-		{n: 20, graph: "g4", node: "node-0100", verb: 3},
-	} {
+	for _, s := range []story{{n: 0, graph: "g1", node: "node-0001"}, {n: 20, graph: "g4", node: "node-0100", verb: 3}} {
 		for _, e := range s.msgs() {
 			log.Push(e)
 		}
 	}
+	for _, e := range checkout() {
+		log.Push(e)
+	}
 	p := newPanels(t, log, nil)
-	play(p, click(1000, 110+2*20+10)) // row 2, newest first: the orphaned story's follow-up
+	play(p, click(1000, 110+2*20+10)) // row 2, newest first: "payment_requested", the orphan
 	e, _ := p.Selected()
 	tree := p.State().Causation.Tree()
-	if tree == nil || !tree.HasNode("missing-cause") {
-		t.Fatalf("selected %q: tree %v has no missing cause", e.Subject, tree)
+	if tree == nil || !tree.HasNode("missing-cause") || len(tree.Nodes) != 9 {
+		t.Fatalf("selected %q: tree %v lacks the missing cause or a message", e.Type, tree)
 	}
 	checkGolden(t, "causation-missing.png", shoot(p))
 }

@@ -1,6 +1,8 @@
 package panes
 
 import (
+	"math"
+
 	"github.com/google/uuid"
 
 	"github.com/cimviz/cimviz/graph"
@@ -46,26 +48,60 @@ func (cv *CausationView) show(e eventlog.Entry, ok bool, dt float64) bool {
 
 // treeBox is the size of a message's box at scale 1.
 const (
-	boxW, boxH = 132, 26
+	boxW, boxH = 124, 26
 	cardHeadH  = 30
 )
 
-// fit maps the tree's layout into r: it is scaled down (never up) to fit
-// and centred.
+// fit maps the tree's layout into r: neighbours in a layer are spread to
+// a box and a gap apart, layers to a box and an arrow apart, and the
+// whole is scaled down (never up) to fit r and centred.
 type fit struct {
-	k, ox, oy float32
+	sx, sy, ox, oy float32
+	k              float32 // the scale down across: boxes narrow with it
 }
 
+const (
+	gapX = 12 // between neighbouring boxes
+	gapY = 34 // between layers: room for an arrow
+)
+
 func fitTree(g *graph.Graph, r canvas.Rect) fit {
+	dx, dy := steps(g)
+	f := fit{sx: (boxW + gapX) / dx, sy: (boxH + gapY) / dy}
 	x0, y0, x1, y1 := bounds(g)
-	w, h := float32(x1-x0), float32(y1-y0)
-	k := min(1, (r.W-boxW-2*pad)/max(w, 1), (r.H-boxH-2*pad)/max(h, 1))
-	k = max(k, 0.05)
-	return fit{k: k, ox: r.X + r.W/2 - k*float32(x0+x1)/2, oy: r.Y + pad + boxH/2 - k*float32(y0)}
+	w, h := f.sx*float32(x1-x0), f.sy*float32(y1-y0)
+	f.k = max(0.05, min(1, (r.W-boxW-2*pad)/max(w, 1)))
+	f.sx, f.sy = f.sx*f.k, f.sy*max(0.05, min(1, (r.H-boxH-2*pad)/max(h, 1)))
+	f.ox = r.X + r.W/2 - f.sx*float32(x0+x1)/2
+	f.oy = r.Y + pad + boxH/2 - f.sy*float32(y0)
+	return f
 }
 
 func (f fit) at(p graph.Point) canvas.Vec {
-	return canvas.Vec{X: f.ox + f.k*float32(p.X), Y: f.oy + f.k*float32(p.Y)}
+	return canvas.Vec{X: f.ox + f.sx*float32(p.X), Y: f.oy + f.sy*float32(p.Y)}
+}
+
+// steps are the layout's smallest distances between neighbours in a
+// layer and between layers (1 where there are none).
+func steps(g *graph.Graph) (dx, dy float32) {
+	dx, dy = math.MaxFloat32, math.MaxFloat32
+	for i := range g.Nodes {
+		for j := i + 1; j < len(g.Nodes) && j < i+64; j++ {
+			a, b := g.Nodes[i].Pos, g.Nodes[j].Pos
+			if ddx, ddy := float32(math.Abs(a.X-b.X)), float32(math.Abs(a.Y-b.Y)); ddy < 1 && ddx >= 1 {
+				dx = min(dx, ddx)
+			} else if ddy >= 1 {
+				dy = min(dy, ddy)
+			}
+		}
+	}
+	if dx == math.MaxFloat32 {
+		dx = 1
+	}
+	if dy == math.MaxFloat32 {
+		dy = 1
+	}
+	return dx, dy
 }
 
 func bounds(g *graph.Graph) (x0, y0, x1, y1 float64) {

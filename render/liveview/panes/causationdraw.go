@@ -69,7 +69,7 @@ func (cv *CausationView) node(p painter, f fit, n *graph.Node) {
 		p.rect(canvas.Rect{X: c.X - 3, Y: c.Y - 3, W: 6, H: 6}, col)
 		return
 	}
-	w, h := boxW*min(1, f.k*1.5), float32(boxH)
+	w, h := boxW*f.k, float32(boxH)
 	r := canvas.Rect{X: c.X - w/2, Y: c.Y - h/2, W: w, H: h}
 	p.rect(r, colNodeBody)
 	switch {

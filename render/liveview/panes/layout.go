@@ -16,7 +16,7 @@ type Metrics struct {
 }
 
 // DefaultMetrics suit a 1280×800 window.
-var DefaultMetrics = Metrics{LogW: 420, BarH: 44, CausationW: 380, CausationH: 300, DetailH: 210}
+var DefaultMetrics = Metrics{LogW: 420, BarH: 44, CausationW: 600, CausationH: 300, DetailH: 210}
 
 const (
 	bannerH = 28
