@@ -70,8 +70,8 @@ func fitTree(g *graph.Graph, r canvas.Rect) fit {
 	f := fit{sx: (boxW + gapX) / dx, sy: (boxH + gapY) / dy}
 	x0, y0, x1, y1 := bounds(g)
 	w, h := f.sx*float32(x1-x0), f.sy*float32(y1-y0)
-	f.k = max(0.05, min(1, (r.W-boxW-2*pad)/max(w, 1)))
-	f.sx, f.sy = f.sx*f.k, f.sy*max(0.05, min(1, (r.H-boxH-2*pad)/max(h, 1)))
+	f.k = max(1e-4, min(1, (r.W-boxW-2*pad)/max(w, 1)))
+	f.sx, f.sy = f.sx*f.k, f.sy*max(1e-4, min(1, (r.H-boxH-2*pad)/max(h, 1)))
 	f.ox = r.X + r.W/2 - f.sx*float32(x0+x1)/2
 	f.oy = r.Y + pad + boxH/2 - f.sy*float32(y0)
 	return f

@@ -57,7 +57,7 @@ func (lp *LogPanel) update(in *ecs.Input, r canvas.Rect, over bool, p painter) {
 		lp.click(g, m, over, p)
 	}
 	if over && !lp.Field.Focused {
-		lp.keys(in)
+		lp.keys(in, g.rows.H)
 	}
 	lp.Scroll.Step(dtOf(in), MaxScroll(lp.log.Len(), rowH, g.rows.H))
 }
@@ -120,16 +120,48 @@ func (lp *LogPanel) togglePause() {
 	}
 }
 
-// keys: Escape drops the selection, Space pauses or resumes.
-func (lp *LogPanel) keys(in *ecs.Input) {
+// keys: ↑/↓ move the selection, Escape drops it, Space pauses or
+// resumes.
+func (lp *LogPanel) keys(in *ecs.Input, viewH float32) {
 	for _, k := range in.Keys {
 		switch k.Key {
 		case ecs.KeyEscape:
 			lp.ClearSelection()
 		case ecs.KeySpace:
 			lp.togglePause()
+		case ecs.KeyUp:
+			lp.moveSelection(-1, viewH)
+		case ecs.KeyDown:
+			lp.moveSelection(1, viewH)
 		}
 	}
+}
+
+// moveSelection selects the row d rows below the selected one (the
+// newest row when none is selected) and scrolls it into view.
+func (lp *LogPanel) moveSelection(d int, viewH float32) {
+	r := 0
+	if i := lp.selectedRow(); i >= 0 {
+		r = max(0, min(i+d, lp.log.Len()-1))
+	}
+	if e, ok := lp.log.Row(r); ok {
+		lp.Select(e)
+		lp.Scroll.Reveal(r, rowH, viewH)
+	}
+}
+
+// selectedRow is the selected entry's row in the view, or -1 (one pass
+// over the view: a key press, not a frame).
+func (lp *LogPanel) selectedRow() int {
+	at := -1
+	if lp.hasSel {
+		lp.log.Rows(0, lp.log.Len(), func(r int, e *eventlog.Entry) {
+			if at < 0 && sameEntry(e, &lp.sel) {
+				at = r
+			}
+		})
+	}
+	return at
 }
 
 func (lp *LogPanel) pauseLabel() string {

@@ -156,3 +156,30 @@ func TestDetailShowsBodyAndHeaders(t *testing.T) {
 		t.Fatal("wrapping lost text")
 	}
 }
+
+// ↓ and ↑ over the log walk the selection and keep it in view.
+func TestArrowKeysMoveSelection(t *testing.T) {
+	l := logOf(5000)
+	s := newState(l, nil)
+	x, y := centre(s.logGeomNow().rows)
+	s.Update(keys(x, y, ecs.KeyDown), area)
+	if e, _ := s.Selected(); e.Aggregate != "n4999" {
+		t.Fatalf("↓ with nothing selected selected %q, want the newest", e.Aggregate)
+	}
+	down := make([]ecs.Key, 100)
+	for i := range down {
+		down[i] = ecs.KeyDown
+	}
+	s.Update(keys(x, y, down...), area)
+	s.Update(keys(x, y, ecs.KeyUp), area)
+	if e, _ := s.Selected(); e.Aggregate != "n4900" {
+		t.Fatalf("100 down, 1 up: %q, want n4900", e.Aggregate)
+	}
+	for range 120 {
+		s.Update(at(x, y), area)
+	}
+	g := s.logGeomNow()
+	if w := VisibleRows(l.Len(), rowH, g.rows.H, s.Log.Scroll.Off); w.First > 99 || w.Last <= 99 {
+		t.Fatalf("row 99 is selected but the view shows %+v", w)
+	}
+}
