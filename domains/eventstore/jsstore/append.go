@@ -192,31 +192,9 @@ func (s *Store) publishBatch(ctx context.Context, aggregateID string, expSeq uin
 	return 0, nil
 }
 
-// request publishes m and waits for the server's ack. It uses the
-// JetStream async publisher: every append shares one reply subscription
-// and one ack decoder, where a request per append would each set up its
-// own reply, and an ack that outlives ctx is abandoned after the store's
-// ack timeout.
+// request publishes m and waits for the server's ack.
 func (s *Store) request(ctx context.Context, m *nats.Msg) (uint64, error) {
-	f, err := s.js.PublishMsgAsync(m)
-	if err != nil {
-		return 0, fmt.Errorf("publish %s: %w", m.Subject, err)
-	}
-	select {
-	case ack := <-f.Ok():
-		return ack.Sequence, nil
-	case err = <-f.Err():
-	case <-ctx.Done():
-		return 0, fmt.Errorf("publish %s: %w", m.Subject, ctx.Err())
-	}
-	var apiErr *jetstream.APIError
-	switch {
-	case errors.As(err, &apiErr):
-		return 0, ackError(m.Subject, int(apiErr.ErrorCode), apiErr.Description)
-	case errors.Is(err, jetstream.ErrNoStreamResponse):
-		return 0, fmt.Errorf("publish %s: stream %s is gone: %w", m.Subject, s.stream, err)
-	}
-	return 0, fmt.Errorf("publish %s: %w", m.Subject, err)
+	return s.publishAck(ctx, m)
 }
 
 func ackError(subject string, code int, desc string) error {

@@ -33,9 +33,11 @@
 //   - Load costs one direct get when nothing is new (a new aggregate, or a
 //     cached one that is current), a direct get per event for a short
 //     tail, and an ordered consumer for a long one.
-//   - Each append waits for its ack through the JetStream async
-//     publisher (one reply subscription shared by all appends); an ack
-//     that has not come within 30 s fails the append.
+//   - Each append waits for its own ack, routed to it through one
+//     wildcard reply subscription per store (no request set-up per
+//     append); the server's usual reply is read without reflection. An
+//     ack that has not come within 30 s (or the caller's deadline) fails
+//     the append; Close releases appends still waiting with ErrClosed.
 //   - Durability is the server's: see natsembed's fsync policy.
 //
 // The stream allows messages of the payload limit plus room for headers.

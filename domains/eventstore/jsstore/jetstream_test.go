@@ -197,3 +197,37 @@ func TestLoadSkipsJunkOnTheAggregatesSubjects(t *testing.T) {
 		t.Fatalf("load with junk last: %d events, %v", len(got), err)
 	}
 }
+
+// An append to a stream someone deleted fails at once, saying so, and a
+// store closed with appends in flight releases them.
+func TestAppendToDeletedStreamFails(t *testing.T) {
+	_, nc := natstest.Start(t)
+	s := open(t, nc)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := js.DeleteStream(ctx(t), jsstore.StreamName("flow")); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Append(ctx(t), "a1", 0, events("a1", 0, "Created"))
+	if !errors.Is(err, nats.ErrNoResponders) {
+		t.Fatalf("append to a deleted stream: %v, want ErrNoResponders", err)
+	}
+}
+
+// Opening and closing stores does not pile up reply subscriptions.
+func TestClosedStoresLeaveNoSubscriptions(t *testing.T) {
+	_, nc := natstest.Start(t)
+	before := nc.NumSubscriptions()
+	for range 5 {
+		s := open(t, nc)
+		if _, err := s.Append(ctx(t), "a1", 0, events("a1", 0, "Created")); err != nil && !errors.Is(err, eventstore.ErrConflict) {
+			t.Fatal(err)
+		}
+		_ = s.Close()
+	}
+	if after := nc.NumSubscriptions(); after > before {
+		t.Fatalf("%d subscriptions after 5 stores came and went, %d before", after, before)
+	}
+}

@@ -37,6 +37,8 @@ type Store struct {
 	str                      jetstream.Stream
 	log                      *slog.Logger
 
+	acks       acks
+	ackPrefix  []byte
 	cache      versionCache
 	batchSlots chan struct{}
 	mu         sync.Mutex
@@ -75,11 +77,15 @@ func Open(ctx context.Context, nc *nats.Conn, domain string, opts ...Option) (*S
 	s.cache.init()
 	s.batchSlots = make(chan struct{}, batchSlots)
 	var err error
-	if s.js, err = jetstream.New(nc, jetstream.WithPublishAsyncTimeout(ackTimeout)); err != nil {
+	if s.js, err = jetstream.New(nc); err != nil {
 		return nil, fmt.Errorf("jetstream for %s: %w", domain, err)
 	}
 	if s.str, err = s.js.CreateOrUpdateStream(ctx, s.streamConfig()); err != nil {
 		return nil, fmt.Errorf("stream %s: %w", s.stream, err)
+	}
+	s.ackPrefix = ackPrefix(s.stream)
+	if err := s.acks.start(nc); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -116,6 +122,7 @@ func (s *Store) Close() error {
 	for sub := range subs {
 		sub.Stop()
 	}
+	s.acks.stop()
 	return nil
 }
 
