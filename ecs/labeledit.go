@@ -14,13 +14,14 @@ func (ed *Editor) startEdit(e arche.Entity) {
 	}
 	text := ed.s.m.label.Get(e).Text
 	ed.s.ui.Edit = LabelEdit{Active: true, Node: ed.s.m.node.Get(e).ID, Text: text, Orig: text, Fresh: true}
-	ed.s.touch()
+	ed.s.mark(e)
 }
 
 // editKeys feeds typed runes and keys to the label editor: Enter commits
 // an update_node, Escape cancels, Backspace deletes a rune.
 func (ed *Editor) editKeys(in Input) {
 	le := &ed.s.ui.Edit
+	before := *le
 	if le.Fresh && (len(in.Text) > 0 || hasKey(in, KeyBackspace)) {
 		le.Text, le.Fresh = "", false
 		in.Keys = slices.DeleteFunc(slices.Clone(in.Keys), func(k KeyPress) bool { return k.Key == KeyBackspace })
@@ -34,6 +35,13 @@ func (ed *Editor) editKeys(in Input) {
 		case KeyEscape:
 			*le = LabelEdit{}
 		}
+	}
+	if *le == before {
+		return // no key for the editor this tick: nothing to redraw
+	}
+	if e, ok := ed.s.lookup.Nodes[before.Node]; ok {
+		ed.s.mark(e)
+		return
 	}
 	ed.s.touch()
 }

@@ -123,7 +123,9 @@ func (ed *Editor) move(mouse Vec) {
 		ed.s.cam.PanBy(mouse.Sub(p.Last))
 	}
 	if p.Mode == ModeDrag {
-		ed.s.touch()
+		for e := range p.Base {
+			ed.s.mark(e)
+		}
 		return
 	}
 	ed.s.touchView() // a pan, rubber band or new edge: no node changed
@@ -146,7 +148,7 @@ func (ed *Editor) release(mouse Vec) {
 		p.LastClick, p.LastAt = p.PressAt, p.Start // a click: may start a double click
 	}
 	p.Mode, p.Box, p.Base = ModeIdle, Rect{}, nil
-	ed.s.touch()
+	ed.s.touchView() // the gesture ended; what it changed marked itself
 }
 
 // endConnect adds an edge when the pointer is over another node.

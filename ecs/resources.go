@@ -65,8 +65,9 @@ type Status struct {
 // Revision is a resource: N grows whenever anything visible changes, so
 // render can skip redrawing an idle editor; Scene grows only when a node,
 // edge or group (or how one is drawn) changed, so render can keep its copy
-// of them while the camera moves.
-type Revision struct{ N, Scene uint64 }
+// of them while the camera moves; Shape grows when more changed than the
+// marked entities (see [Editor.Changes]).
+type Revision struct{ N, Scene, Shape uint64 }
 
 // Mode is what a pointer drag is doing.
 type Mode uint8

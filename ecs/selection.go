@@ -17,14 +17,20 @@ func (s *store) selectedEntities() []arche.Entity {
 
 // clearSelection deselects everything (groups included).
 func (s *store) clearSelection() {
+	var was []arche.Entity
+	q := s.w.Query(arche.All(s.m.selected.ID()))
+	for q.Next() {
+		was = append(was, q.Entity())
+	}
 	s.w.Batch().Remove(arche.All(s.m.selected.ID()), s.m.selected.ID())
-	s.touch()
+	s.mark(was...)
 }
 
 // selectOnly makes e the whole selection.
 func (s *store) selectOnly(e arche.Entity) {
 	s.clearSelection()
 	put(s.w, &s.m.selected, e, Selected{})
+	s.mark(e)
 }
 
 // toggle flips e in or out of the selection.
@@ -34,7 +40,7 @@ func (s *store) toggle(e arche.Entity) {
 	} else {
 		put(s.w, &s.m.selected, e, Selected{})
 	}
-	s.touch()
+	s.mark(e)
 }
 
 // selectIn adds every node (or group) whose box lies inside r.
@@ -49,7 +55,7 @@ func (s *store) selectIn(r Rect) {
 	for _, e := range hits {
 		put(s.w, &s.m.selected, e, Selected{})
 	}
-	s.touch()
+	s.mark(hits...)
 }
 
 // selectAll selects every visible node.
@@ -89,6 +95,7 @@ func (s *store) hover(e arche.Entity, ok bool) {
 	}
 	if ok {
 		put(s.w, &s.m.hovered, e, Hovered{})
+		old = append(old, e)
 	}
-	s.touch()
+	s.mark(old...)
 }

@@ -24,13 +24,35 @@ type store struct {
 	input    Input
 	groups   int              // collapsed groups alive (0: skip hidden checks)
 	inflight []change.Command // sent and not yet answered, oldest first
+	marks    []arche.Entity   // entities redrawn since the last touch
 	pred     *change.State    // doc with inflight applied; nil: rebuild
 	// wantSelect holds IDs of nodes to select when they are added.
 	wantSelect map[string]bool
 }
 
-// touch marks the view as changed, nodes and edges included.
-func (s *store) touch() { s.rev.N++; s.rev.Scene++ }
+// touch marks the view as changed, nodes and edges included: render
+// copies the whole scene again.
+func (s *store) touch() {
+	s.rev.N++
+	s.rev.Scene++
+	s.rev.Shape++
+	s.marks = s.marks[:0]
+}
+
+// maxMarks bounds the log of marked entities; past it a mark is a touch.
+const maxMarks = 4096
+
+// mark records that only es changed how they are drawn (hover, selection,
+// a pulse, a pending position), so render redraws just them.
+func (s *store) mark(es ...arche.Entity) {
+	if len(s.marks)+len(es) > maxMarks {
+		s.touch()
+		return
+	}
+	s.rev.N++
+	s.rev.Scene++
+	s.marks = append(s.marks, es...)
+}
 
 // touchView marks the view as changed while every node and edge drawn is
 // as it was (the camera moved, the window or the grid changed), so render

@@ -45,22 +45,21 @@ func (ed *Editor) resize(in Input) {
 
 // agePulses grows each pulse and removes the finished ones.
 func (ed *Editor) agePulses() {
-	var done []arche.Entity
-	n := 0
+	var glowing, done []arche.Entity
 	q := ed.world.Query(arche.All(ed.s.m.pulse.ID()))
 	for q.Next() {
-		n++
 		p := (*Pulse)(q.Get(ed.s.m.pulse.ID()))
 		p.Age += ed.s.clock.DT
 		if p.Age >= p.Duration {
 			done = append(done, q.Entity())
 		}
+		glowing = append(glowing, q.Entity())
 	}
 	for _, e := range done {
 		ed.world.Remove(e, ed.s.m.pulse.ID())
 	}
-	if n > 0 {
-		ed.s.touch()
+	if len(glowing) > 0 {
+		ed.s.mark(glowing...)
 	}
 }
 

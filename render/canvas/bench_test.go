@@ -95,13 +95,20 @@ func worldEditor(n int) *ecs.Editor {
 
 // benchFill measures copying the ecs world into a scene (the other half of
 // building a frame) for a graph of n nodes and 2n edges, fitted. With
-// changed, every fill follows a change of the hovered node (so the scene
-// is copied again); without, only the camera and panels are read.
+// changed, every fill follows the pointer moving from one node to another
+// (a hover change: two nodes to redraw); without, only the camera and
+// panels are read.
 func benchFill(b *testing.B, n int, changed bool) {
 	ed := worldEditor(n)
 	a, ui := NewAdapter(), &UIView{}
 	var sc Scene
-	hover := []ecs.Input{{Width: 1280, Height: 800, MouseX: 640, MouseY: 400}, {Width: 1280, Height: 800, MouseX: 2, MouseY: 790}}
+	var hover []ecs.Input
+	for _, id := range []string{"n0", "n1"} {
+		v, _ := ed.Node(id)
+		p := ed.Camera().ToScreen(v.Pos)
+		hover = append(hover, ecs.Input{Width: 1280, Height: 800, MouseX: p[0], MouseY: p[1]})
+	}
+	a.Fill(ed, &Window{}, &sc, ui)
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {

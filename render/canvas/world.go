@@ -23,20 +23,26 @@ type Window struct {
 }
 
 // Adapter fills a [Scene] and a [UIView] from an [ecs.Editor]. The
-// scene's nodes and edges are copied only when the editor's scene
-// revision changed (an edit, the selection, a hover, a pulse): while the
-// camera moves they are kept, and the frame culls them to the view.
+// scene's nodes and edges are kept between fills: while the camera moves
+// nothing is copied (the frame culls them to the view), after a hover, a
+// selection, a pulse or a drag only the entities the editor marked (and
+// the edges of moved nodes) are, and only structural changes copy the
+// whole graph again.
 type Adapter struct {
-	slot  []int32    // scene node index by entity ID (for edge ends)
-	ends  [][2]int32 // the scene nodes at the ends of each scene edge
-	bends bendIndex
+	slot    []int32        // scene node index by entity ID
+	eslot   []int32        // scene edge index by entity ID
+	nodeEnt []arche.Entity // the entity of each scene node
+	edgeEnt []arche.Entity // the entity of each scene edge
+	ends    [][2]int32     // the scene nodes at the ends of each scene edge
+	bends   bendIndex
+	inc     incidence
 	// the selected edge of the last fill (for the inspector) and how many
 	selEdge  ecs.EdgeView
 	selEdges int
-	// what the scene holds: which editor, which scene, which revision
+	// what the scene holds: which editor, which scene, how far its changes
 	ed    *ecs.Editor
 	scene *Scene
-	rev   uint64
+	mark  ecs.Mark
 	mini  miniCache
 }
 
@@ -54,11 +60,7 @@ func (a *Adapter) Fill(ed *ecs.Editor, win *Window, s *Scene, u *UIView) {
 	} else {
 		s.Grid = 0
 	}
-	if a.ed != ed || a.scene != s || a.rev != ed.SceneRevision() {
-		a.fillWorld(ed, s, ed.AllNodes())
-		a.ed, a.scene, a.rev = ed, s, ed.SceneRevision()
-		a.mini.stale = true
-	}
+	a.follow(ed, s)
 	a.gestures(ed, s)
 	a.ui(ed, win, u)
 }
@@ -73,44 +75,68 @@ func (a *Adapter) FillGraph(ed *ecs.Editor, s *Scene) {
 	}
 }
 
+// follow brings s up to date with the editor: a full copy when it holds
+// another editor's graph or the editor says so, else the marked entities.
+func (a *Adapter) follow(ed *ecs.Editor, s *Scene) {
+	es, next, all := ed.Changes(a.mark)
+	if a.ed != ed || a.scene != s || all || !a.patch(ed, s, es) {
+		a.fillWorld(ed, s, ed.AllNodes())
+		a.ed, a.scene = ed, s
+		a.mini.stale = true
+	}
+	a.mark = next
+}
+
 // fillWorld copies nodes, collapsed groups and edges into s.
 func (a *Adapter) fillWorld(ed *ecs.Editor, s *Scene, nodes iter.Seq[ecs.NodeView]) {
 	s.Nodes, s.Edges = s.Nodes[:0], s.Edges[:0]
+	a.nodeEnt, a.edgeEnt = a.nodeEnt[:0], a.edgeEnt[:0]
 	edit := ed.UI().Edit
 	for v := range nodes {
-		n := NodeView{X: float32(v.Pos.X), Y: float32(v.Pos.Y), W: float32(v.Size.W), H: float32(v.Size.H),
-			GX: float32(v.Committed.X), GY: float32(v.Committed.Y), Shape: ShapeOf(v.Kind),
-			Flags: nodeFlags(v), Pulse: float32(v.Pulse), Label: v.Label}
-		if v.Editing {
-			n.Label = edit.Text + "|"
-		}
-		a.place(v.Entity, len(s.Nodes))
-		s.Nodes = append(s.Nodes, n)
+		a.slot = place(a.slot, v.Entity, len(s.Nodes))
+		s.Nodes = append(s.Nodes, sceneNode(v, edit))
+		a.nodeEnt = append(a.nodeEnt, v.Entity)
 	}
 	a.groups(ed, s)
 	a.edges(ed, s)
+	a.inc.index(a.ends, len(s.Nodes))
 }
 
-// place records that entity e is scene node i.
-func (a *Adapter) place(e arche.Entity, i int) {
-	id := int(e.ID())
-	if id >= len(a.slot) {
-		a.slot = append(a.slot, make([]int32, id+1-len(a.slot)+1024)...)
+// sceneNode is how the canvas draws node v.
+func sceneNode(v ecs.NodeView, edit ecs.LabelEdit) NodeView {
+	n := NodeView{X: float32(v.Pos.X), Y: float32(v.Pos.Y), W: float32(v.Size.W), H: float32(v.Size.H),
+		GX: float32(v.Committed.X), GY: float32(v.Committed.Y), Shape: ShapeOf(v.Kind),
+		Flags: nodeFlags(v), Pulse: float32(v.Pulse), Label: v.Label}
+	if v.Editing {
+		n.Label = edit.Text + "|"
 	}
-	a.slot[id] = int32(i)
+	return n
 }
 
-// nodeAt returns the scene node index of entity e, or -1.
-func (a *Adapter) nodeAt(s *Scene, e arche.Entity) int32 {
+// place records in table that entity e is item i.
+func place(table []int32, e arche.Entity, i int) []int32 {
 	id := int(e.ID())
-	if id >= len(a.slot) {
+	if id >= len(table) {
+		table = append(table, make([]int32, id+1-len(table)+1024)...)
+	}
+	table[id] = int32(i)
+	return table
+}
+
+// lookup returns the item of entity e in table if ents says it is e's.
+func lookup(table []int32, ents []arche.Entity, e arche.Entity) int32 {
+	id := int(e.ID())
+	if id >= len(table) {
 		return -1
 	}
-	if i := a.slot[id]; int(i) < len(s.Nodes) {
+	if i := table[id]; int(i) < len(ents) && ents[i] == e {
 		return i
 	}
 	return -1
 }
+
+// nodeAt returns the scene node index of entity e, or -1.
+func (a *Adapter) nodeAt(e arche.Entity) int32 { return lookup(a.slot, a.nodeEnt, e) }
 
 func nodeFlags(v ecs.NodeView) NodeFlags {
 	var f NodeFlags
@@ -139,8 +165,9 @@ func (a *Adapter) groups(ed *ecs.Editor, s *Scene) {
 		if g.Selected {
 			n.Flags |= NodeSelected
 		}
-		a.place(g.Entity, len(s.Nodes))
+		a.slot = place(a.slot, g.Entity, len(s.Nodes))
 		s.Nodes = append(s.Nodes, n)
+		a.nodeEnt = append(a.nodeEnt, g.Entity)
 	}
 }
 
@@ -148,16 +175,25 @@ func (a *Adapter) edges(ed *ecs.Editor, s *Scene) {
 	a.selEdge, a.selEdges = ecs.EdgeView{}, 0
 	a.ends = a.ends[:0]
 	for v := range ed.Edges() {
-		i, j := a.nodeAt(s, v.Src), a.nodeAt(s, v.Dst)
-		e := EdgeView{A: a.end(s, i, v.From), B: a.end(s, j, v.To), Pulse: float32(v.Pulse), Label: v.Label}
+		i, j := a.nodeAt(v.Src), a.nodeAt(v.Dst)
 		if v.Selected {
-			e.Flags |= EdgeSelected
 			a.selEdge, a.selEdges = v, a.selEdges+1
 		}
-		s.Edges = append(s.Edges, e)
+		a.eslot = place(a.eslot, v.Entity, len(s.Edges))
+		s.Edges = append(s.Edges, a.sceneEdge(s, v, i, j))
+		a.edgeEnt = append(a.edgeEnt, v.Entity)
 		a.ends = append(a.ends, [2]int32{i, j})
 	}
 	a.bends.bend(s.Edges, a.ends, len(s.Nodes))
+}
+
+// sceneEdge is how the canvas draws edge v between scene nodes i and j.
+func (a *Adapter) sceneEdge(s *Scene, v ecs.EdgeView, i, j int32) EdgeView {
+	e := EdgeView{A: a.end(s, i, v.From), B: a.end(s, j, v.To), Pulse: float32(v.Pulse), Label: v.Label}
+	if v.Selected {
+		e.Flags |= EdgeSelected
+	}
+	return e
 }
 
 // end is the attachment of an edge to scene node i, or to the box r when
