@@ -219,6 +219,7 @@ func TestAppendToDeletedStreamFails(t *testing.T) {
 // Opening and closing stores does not pile up reply subscriptions.
 func TestClosedStoresLeaveNoSubscriptions(t *testing.T) {
 	_, nc := natstest.Start(t)
+	_ = open(t, nc).Close() // the connection's own request subscription starts here
 	before := nc.NumSubscriptions()
 	for range 5 {
 		s := open(t, nc)
