@@ -236,3 +236,22 @@ func TestAFullQueueRefusesVisibly(t *testing.T) {
 		t.Fatal("sentinel")
 	}
 }
+
+// TestAFrozenWorldKeepsThePastUntilThawed: while the world shows the past,
+// new events only reach the projection; thawing shows the present.
+func TestAFrozenWorldKeepsThePastUntilThawed(t *testing.T) {
+	srv, nc := natstest.Start(t)
+	serveGraphs(t, nc)
+	seed(t, nc)
+	e := openEditor(t, srv, "g")
+	e.d.Freeze()
+	send(t, nc, change.AddNode{Graph: "g", Node: graph.Node{ID: "new", Label: "while frozen"}})
+	e.until(t, "the projection has the new node", func() bool { g, _ := e.d.Projection().Graph("g"); return g.HasNode("new") })
+	if e.ed.Graph().HasNode("new") {
+		t.Fatal("a frozen world must not change")
+	}
+	e.d.Thaw(e.ed, "g")
+	if !e.ed.Graph().HasNode("new") {
+		t.Fatal("thawing must show the present")
+	}
+}

@@ -27,6 +27,9 @@ type Driver struct {
 	// held are answers waiting for their events: the editor hears its own
 	// reply only once the world holds what the command did, in send order.
 	held []reply
+	// frozen: the world shows a past state (time travel); events still
+	// fold into the projection, and the world is reloaded on thawing.
+	frozen bool
 	// OnLive, when set, runs once the log has been caught up and the world
 	// built (the editor fits the view there).
 	OnLive func(ed *ecs.Editor)
@@ -142,7 +145,7 @@ func (d *Driver) apply(ed *ecs.Editor, dl Delivery) {
 	if d.Observe != nil {
 		d.Observe(dl)
 	}
-	if d.live {
+	if d.live && !d.frozen {
 		if err := ecs.ApplyEvent(ed.World(), dl.Graph, dl.Event); err != nil {
 			d.b.cfg.Logger.Warn("bridge: event does not fit the world", "err", err)
 		}
@@ -167,6 +170,25 @@ func (d *Driver) maybeGoLive(ed *ecs.Editor) {
 		d.OnLive(ed)
 	}
 }
+
+// Freeze stops applying events to the world, which then shows whatever
+// the caller loaded (a past state); the projection keeps following.
+func (d *Driver) Freeze() { d.frozen = true }
+
+// Thaw returns the world to the present: the open graph is reloaded from
+// the projection and events apply again.
+func (d *Driver) Thaw(ed *ecs.Editor, open string) {
+	if !d.frozen {
+		return
+	}
+	d.frozen = false
+	if g, ok := d.proj.Graph(open); ok {
+		ed.Load(g)
+	}
+}
+
+// Frozen reports whether the world shows the past.
+func (d *Driver) Frozen() bool { return d.frozen }
 
 // Connection describes the link for the status bar, e.g. "connected",
 // "reconnecting · 3 queued", "loading 1200/5000".
