@@ -21,7 +21,7 @@ import (
 // editFlags are the editor's command-line options.
 type editFlags struct {
 	screenshot, script, graphFile, svg string
-	save                               string
+	save, space                        string
 	w, h                               int
 	open                               string
 	// live mode: the services on NATS
@@ -38,6 +38,7 @@ func parseEditFlags(args []string) (*editFlags, error) {
 	fs.StringVar(&f.graphFile, "graph", "", "open this graph file (format by extension: .json, .dot, .graphml, .mmd, .md, ...)")
 	fs.StringVar(&f.save, "save", "", "on exit, write every graph of the document as native JSON to this file")
 	fs.StringVar(&f.open, "open", "", "open the graph with this ID")
+	fs.StringVar(&f.space, "space", "", "open the conceptual space with this ID[:DIM,DIM[,DIM]] (e.g. colours, fruit:sweetness,acidity) instead of the graph editor")
 	fs.StringVar(&f.natsURL, "nats", "", "edit on the services of the NATS server at this URL (e.g. a `cimviz serve --listen`)")
 	fs.StringVar(&f.data, "data", host.DefaultDataDir(), "JetStream data directory of the embedded server")
 	fs.StringVar(&f.listen, "listen", "", "let other processes (cimviz simulate, import, another editor) reach the embedded server on host:port")
@@ -72,6 +73,9 @@ func runEdit(args []string) error {
 	f, err := parseEditFlags(args)
 	if err != nil {
 		return err
+	}
+	if f.space != "" {
+		return runSpace(f)
 	}
 	if f.local {
 		return runLocal(f)
