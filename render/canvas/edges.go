@@ -8,21 +8,40 @@ const (
 	curveSegsMax  = 24
 )
 
-func (f *Frame) edges(s *Scene) {
-	m := &f.Layers[LayerCanvas]
-	thin := s.Cam.Zoom < lodEdgeDetail
-	for i := range s.Edges {
-		e := &s.Edges[i]
-		a, b := &e.A, &e.B
-		if !f.edgeVisible(a, b, e.Bend) {
-			continue
+// edgesAndNodes draws the visible edges, then the visible nodes: those
+// the cull grid finds when the view is a small part of a big scene, else
+// every one that passes the test.
+func (f *Frame) edgesAndNodes(s *Scene) {
+	if f.cull.worth(s, f.view) {
+		f.cull.query(s, f.view)
+		for _, k := range f.cull.edges {
+			f.drawEdge(s, &s.Edges[k])
 		}
-		if thin {
-			f.hairline(m, s.Cam, a, b, e)
-			continue
+		for _, i := range f.cull.nodes {
+			f.drawNode(s, &s.Nodes[i])
 		}
-		f.edge(m, s, e, a, b)
+		return
 	}
+	for i := range s.Edges {
+		f.drawEdge(s, &s.Edges[i])
+	}
+	for i := range s.Nodes {
+		f.drawNode(s, &s.Nodes[i])
+	}
+}
+
+// drawEdge draws edge e if it shows.
+func (f *Frame) drawEdge(s *Scene, e *EdgeView) {
+	a, b := &e.A, &e.B
+	if !f.edgeVisible(a, b, e.Bend) {
+		return
+	}
+	m := &f.Layers[LayerCanvas]
+	if s.Cam.Zoom < lodEdgeDetail {
+		f.hairline(m, s.Cam, a, b, e)
+		return
+	}
+	f.edge(m, s, e, a, b)
 }
 
 // edgeVisible culls an edge by the box of its ends (grown for curves).

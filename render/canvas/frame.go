@@ -35,6 +35,8 @@ type Frame struct {
 	memo              memo
 	crumbs            [][2]float32 // x extents of the breadcrumbs drawn
 	bins              []uint16     // minimap density cells
+	cull              cullGrid
+	segs              segments
 }
 
 // viewRect is the visible world rectangle, widened by a margin.
@@ -80,8 +82,7 @@ func (f *Frame) BuildCanvas(s *Scene) {
 		f.overview(s)
 		m = &f.Layers[LayerCanvasText] // drawn over the raster
 	} else {
-		f.edges(s)
-		f.nodes(s)
+		f.edgesAndNodes(s)
 	}
 	f.linkAndBox(m, s)
 }

@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -145,4 +146,38 @@ func TestRebuildDoesNotAllocate(t *testing.T) {
 	if a := testing.AllocsPerRun(5, build); a != 0 {
 		t.Errorf("%v allocations per frame", a)
 	}
+}
+
+// Culling through the grid draws exactly what testing every node and edge
+// draws, wherever the camera looks into a big scene.
+func TestCullGridDrawsWhatTheTestsDraw(t *testing.T) {
+	s := bigScene(1500)
+	for i := range s.Edges {
+		if i%7 == 0 {
+			s.Edges[i].Bend = 0.18
+		}
+		if i%11 == 0 {
+			s.Edges[i].B = s.Edges[i].A // loops
+		}
+		if i%13 == 0 {
+			s.Edges[i].B = EndOf(&s.Nodes[(i*7919)%len(s.Nodes)]) // long edges
+		}
+	}
+	indexed, plain := NewFrame(testGlyphs), NewFrame(testGlyphs)
+	rapid.Check(t, func(t *rapid.T) {
+		s.Cam = Camera{X: rapid.Float32Range(-500, 8000).Draw(t, "x"), Y: rapid.Float32Range(-500, 5000).Draw(t, "y"),
+			Zoom: rapid.Float32Range(0.15, 3).Draw(t, "zoom"), W: 1280, H: 800}
+		s.Version = 1
+		indexed.BuildCanvas(s)
+		s.Version = 0
+		plain.BuildCanvas(s)
+		if !indexed.cull.worth(&Scene{Version: 1, Nodes: s.Nodes, Edges: s.Edges}, indexed.view) && s.Cam.Zoom > 0.5 {
+			t.Fatalf("the grid was not used at zoom %v", s.Cam.Zoom)
+		}
+		for l := range indexed.Layers {
+			if !slices.Equal(indexed.Layers[l].V, plain.Layers[l].V) || !slices.Equal(indexed.Layers[l].I, plain.Layers[l].I) {
+				t.Fatalf("layer %d: %d vertices through the grid, %d testing every item", l, len(indexed.Layers[l].V), len(plain.Layers[l].V))
+			}
+		}
+	})
 }

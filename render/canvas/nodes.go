@@ -24,15 +24,11 @@ func extent(n *NodeView) (float32, float32) {
 	return hw, hh
 }
 
-func (f *Frame) nodes(s *Scene) {
-	m := &f.Layers[LayerCanvas]
-	for i := range s.Nodes {
-		n := &s.Nodes[i]
-		hw, hh := extent(n)
-		if !f.view.overlaps(n.X-hw, n.Y-hh, n.X+hw, n.Y+hh) {
-			continue
-		}
-		f.node(m, s, n, hw*s.Cam.Zoom, hh*s.Cam.Zoom)
+// drawNode draws node n if it shows.
+func (f *Frame) drawNode(s *Scene, n *NodeView) {
+	hw, hh := extent(n)
+	if f.view.overlaps(n.X-hw, n.Y-hh, n.X+hw, n.Y+hh) {
+		f.node(&f.Layers[LayerCanvas], s, n, hw*s.Cam.Zoom, hh*s.Cam.Zoom)
 	}
 }
 

@@ -82,20 +82,23 @@ func (r *Raster) line(a, b Vec, col uint32) {
 // overview draws the visible edges and nodes into the raster; edges too
 // long for it go to the canvas mesh, under the raster.
 func (f *Frame) overview(s *Scene) {
-	r, m := &f.Raster, &f.Layers[LayerCanvas]
-	r.reset(int(math.Ceil(float64(s.Cam.W))), int(math.Ceil(float64(s.Cam.H))))
+	f.Raster.reset(int(math.Ceil(float64(s.Cam.W))), int(math.Ceil(float64(s.Cam.H))))
+	f.segs.update(s)
 	plain := pack(colEdge.Fade(0.6))
 	for i := range s.Edges {
-		e := &s.Edges[i]
-		if f.edgeVisible(&e.A, &e.B, e.Bend) {
-			f.overviewEdge(m, s.Cam, e, plain)
+		if sg := &f.segs.s[i]; sg.show && f.view.overlaps(min(sg.a.X, sg.b.X), min(sg.a.Y, sg.b.Y), max(sg.a.X, sg.b.X), max(sg.a.Y, sg.b.Y)) {
+			f.overviewEdge(s.Cam, &s.Edges[i], sg, plain)
 		}
 	}
+	f.overviewNodes(s)
+}
+
+func (f *Frame) overviewNodes(s *Scene) {
 	var tints [len(accent)]uint32
 	for i := range tints {
 		tints[i] = pack(mix(colNodeBody, accent[i], 0.7))
 	}
-	sel := pack(colAccent)
+	sel, z := pack(colAccent), s.Cam.Zoom
 	for i := range s.Nodes {
 		n := &s.Nodes[i]
 		hw, hh := extent(n)
@@ -106,37 +109,55 @@ func (f *Frame) overview(s *Scene) {
 		if n.Flags&NodeSelected != 0 {
 			col = sel
 		}
-		c, z := s.Cam.ToScreen(n.X, n.Y), s.Cam.Zoom
-		r.block(c.X-hw*z, c.Y-hh*z, c.X+hw*z, c.Y+hh*z, col)
+		c := s.Cam.ToScreen(n.X, n.Y)
+		f.Raster.block(c.X-hw*z, c.Y-hh*z, c.X+hw*z, c.Y+hh*z, col)
 	}
 }
 
-// overviewEdge draws one edge as a line between its ends' centres; plain
-// is the packed colour of an edge with no highlight.
-func (f *Frame) overviewEdge(m *Mesh, c Camera, e *EdgeView, plain uint32) {
-	pa, pb := c.ToScreen(e.A.X, e.A.Y), c.ToScreen(e.B.X, e.B.Y)
+// overviewEdge draws the visible part of an edge as a line; plain is the
+// packed colour of an edge with no highlight.
+func (f *Frame) overviewEdge(c Camera, e *EdgeView, sg *segment, plain uint32) {
+	pa, pb := c.ToScreen(sg.a.X, sg.a.Y), c.ToScreen(sg.b.X, sg.b.Y)
 	d := pb.Sub(pa)
 	l := abs32(d.X) + abs32(d.Y)
-	if l < 0.75 {
-		return // shorter than a pixel: invisible under the nodes anyway
-	}
-	if ta, tb := inside(&e.A, d, c.Zoom), inside(&e.B, d, c.Zoom); ta+tb < 1 {
-		pa, pb = pa.Add(d.Mul(ta)), pb.Sub(d.Mul(tb)) // the part not under the end nodes
-		d = pb.Sub(pa)
-		l = abs32(d.X) + abs32(d.Y)
-	} else {
-		return
-	}
 	if l <= rasterLineMax && e.Flags == 0 && e.Pulse == 0 {
 		f.Raster.line(pa, pb, plain)
 		return
 	}
 	col, _ := edgeColor(e.Flags, e.Pulse)
 	if l > rasterLineMax {
-		m.Line(pa, pb, 1, col.Fade(0.6))
+		f.Layers[LayerCanvas].Line(pa, pb, 1, col.Fade(0.6))
 		return
 	}
 	f.Raster.line(pa, pb, pack(col.Fade(0.6)))
+}
+
+// segment is the part of an edge between its end nodes' boxes, in world
+// units; show is false when the boxes overlap (nothing of it shows).
+type segment struct {
+	a, b Vec
+	show bool
+}
+
+// segments keeps the segment of every edge of a scene until the scene's
+// Version changes (scenes filled by hand: every frame).
+type segments struct {
+	version uint64
+	s       []segment
+}
+
+func (g *segments) update(s *Scene) {
+	if s.Version != 0 && s.Version == g.version && len(g.s) == len(s.Edges) {
+		return
+	}
+	g.version, g.s = s.Version, g.s[:0]
+	for i := range s.Edges {
+		e := &s.Edges[i]
+		a, b := Vec{e.A.X, e.A.Y}, Vec{e.B.X, e.B.Y}
+		d := b.Sub(a)
+		ta, tb := inside(&e.A, d, 1), inside(&e.B, d, 1)
+		g.s = append(g.s, segment{a.Add(d.Mul(ta)), b.Sub(d.Mul(tb)), ta+tb < 1})
+	}
 }
 
 // inside is the fraction of a segment d (pixels) leaving the centre of

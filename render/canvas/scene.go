@@ -97,6 +97,9 @@ type Scene struct {
 	Box      Box
 	Grid     float32 // grid step in world units; 0 hides the grid
 	Revision uint64  // changes whenever anything visible changed
+	// Version changes whenever Nodes or Edges changed; 0 (a scene filled
+	// by hand) means unknown, so the frame keeps no index of them.
+	Version uint64
 }
 
 // Reset empties the scene, keeping its storage.

@@ -70,6 +70,7 @@ func (a *Adapter) FillGraph(ed *ecs.Editor, s *Scene) {
 	s.Reset()
 	s.Cam = Camera{Zoom: 1, W: float32(ed.Camera().Width), H: float32(ed.Camera().Height)}
 	a.fillWorld(ed, s, ed.AllNodes())
+	s.Version++
 	if a.scene == s {
 		a.scene = nil
 	}
@@ -79,6 +80,9 @@ func (a *Adapter) FillGraph(ed *ecs.Editor, s *Scene) {
 // another editor's graph or the editor says so, else the marked entities.
 func (a *Adapter) follow(ed *ecs.Editor, s *Scene) {
 	es, next, all := ed.Changes(a.mark)
+	if len(es) > 0 || all || a.ed != ed || a.scene != s {
+		s.Version++
+	}
 	if a.ed != ed || a.scene != s || all || !a.patch(ed, s, es) {
 		a.fillWorld(ed, s, ed.AllNodes())
 		a.ed, a.scene = ed, s
