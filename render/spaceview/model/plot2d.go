@@ -1,8 +1,6 @@
 package model
 
 import (
-	"math"
-	"slices"
 	"strconv"
 
 	"github.com/cimviz/cimviz/domains/concept/space"
@@ -63,7 +61,7 @@ func (f *Frame) grid(fr Frame2D, dims []space.Dimension) {
 		f.text(LayerPlotText, t.Label, p.X-w-8, y-8, 12, colTextDim)
 	}
 	f.centred(LayerPlotText, axisName(dims[0])+"  →", p.X+p.W/2, p.Y+p.H+38, 14, colText)
-	f.text(LayerPlotText, "↑  "+axisName(dims[1]), p.X-60, p.Y-50, 14, colText)
+	f.text(LayerPlotText, "↑  "+axisName(dims[1]), p.X-8, p.Y-26, 14, colText)
 }
 
 func axisName(d space.Dimension) string {
@@ -110,47 +108,24 @@ func Ticks(d space.Dimension) []Tick {
 // prototypes (in their concept's), with labels; the pending point is
 // ringed.
 func (f *Frame) points2D(fr Frame2D, s *State, d *Derived) {
-	var placed labels
 	for i := range d.Space.Concepts {
 		x, y := fr.ToScreen(space.Vec2{X: d.View.Prototypes[2*i], Y: d.View.Prototypes[2*i+1]})
 		f.disc(LayerPlot, x, y, 7, 2, d.Colours[i], colWhite)
-		f.label(d.Space.Concepts[i].Name, x, placed.free(x, y-19, -16), 14, colText)
+		f.label(d.Space.Concepts[i].Name, x, y-19, 14, colText)
 		f.ring(s, Prototype, i, x, y)
 	}
 	for i, it := range d.Space.Items {
 		x, y := fr.ToScreen(space.Vec2{X: d.View.Points[2*i], Y: d.View.Points[2*i+1]})
 		f.disc(LayerPlot, x, y, 4.5, 1.5, itemColour(d, i), colOutline)
-		f.shadowed(it.Name, x+8, placed.free(x+30, y-3, 14)-7, 12, colTextDim)
+		f.text(LayerPlotText, it.Name, x+8, y-3, 12, colTextDim)
 		f.ring(s, ItemPoint, i, x, y)
 	}
-}
-
-// labels are the anchors of the labels drawn so far.
-type labels []space.Vec2
-
-// free moves a label's anchor by step until no earlier label is within
-// a line of it, and records it.
-func (l *labels) free(x, y, step float64) float64 {
-	for range 8 {
-		if !slices.ContainsFunc(*l, func(p space.Vec2) bool { return math.Abs(p.X-x) < 40 && math.Abs(p.Y-y) < 13 }) {
-			break
-		}
-		y += step
-	}
-	*l = append(*l, space.Vec2{X: x, Y: y})
-	return y
 }
 
 // label draws centred text with a dark shadow, readable over any cell.
 func (f *Frame) label(s string, x, y, size float64, col canvas.Color) {
 	f.centred(LayerPlotText, s, x+1, y+1, size, colOutline)
 	f.centred(LayerPlotText, s, x, y, size, col)
-}
-
-// shadowed draws text from its top-left with a dark shadow.
-func (f *Frame) shadowed(s string, x, y, size float64, col canvas.Color) {
-	f.text(LayerPlotText, s, x+1, y+1, size, colOutline)
-	f.text(LayerPlotText, s, x, y, size, col)
 }
 
 func (f *Frame) ring(s *State, k Kind, i int, x, y float64) {
