@@ -127,8 +127,8 @@ func (s *State) PendingPoint() space.Point {
 }
 
 // Decode turns an axis coordinate back into a dimension's value: a
-// number kept in range (wrapped on a circular axis, rounded to 3
-// decimals of the range), or the nearest level or category.
+// number kept in range (wrapped on a circular axis, rounded to about a
+// thousandth of the range), or the nearest level or category.
 func Decode(d space.Dimension, x float64) space.Value {
 	switch d.Kind {
 	case space.Circular:
@@ -145,8 +145,8 @@ func index(x float64, n int) int {
 	return max(0, min(n-1, int(math.Round(x))))
 }
 
-// round keeps three significant decimals of span, so a dragged value
-// reads well in the log.
+// round keeps x to the power of ten at or below a thousandth of span,
+// so a dragged value reads well in the log.
 func round(x, span float64) float64 {
 	step := math.Pow(10, math.Floor(math.Log10(span))-3)
 	return math.Round(x/step) * step

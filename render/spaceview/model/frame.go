@@ -39,8 +39,9 @@ var (
 // Frame is the triangle meshes of one picture of the view; they sample
 // the glyph atlas (shapes its white patch).
 type Frame struct {
-	G      *canvas.Glyphs
-	Layers [LayerCount]canvas.Mesh
+	G            *canvas.Glyphs
+	Layers       [LayerCount]canvas.Mesh
+	outer, inner []canvas.Vec // scratch outlines
 }
 
 // NewFrame is an empty frame drawing text with g.
@@ -82,19 +83,28 @@ func (f *Frame) line(l Layer, x0, y0, x1, y1, width float64, col canvas.Color) {
 func (f *Frame) disc(l Layer, x, y, r, w float64, fill, outline canvas.Color) {
 	m := &f.Layers[l]
 	c := canvas.Vec{X: float32(x), Y: float32(y)}
-	outer, inner := circle(x, y, r+w), circle(x, y, r)
-	m.Ring(outer, inner, outline)
-	m.Fan(c, inner, fill)
+	f.outer = circleInto(f.outer, x, y, r+w)
+	f.inner = circleInto(f.inner, x, y, r)
+	m.Ring(f.outer, f.inner, outline)
+	m.Fan(c, f.inner, fill)
 }
 
-func circle(x, y, r float64) []canvas.Vec {
-	const n = 20
-	out := make([]canvas.Vec, n)
+// unitCircle is the 20-gon every disc and ring is drawn with.
+var unitCircle = func() (out [20]canvas.Vec) {
 	for i := range out {
-		a := 2 * math.Pi * float64(i) / n
-		out[i] = canvas.Vec{X: float32(x + r*math.Cos(a)), Y: float32(y + r*math.Sin(a))}
+		a := 2 * math.Pi * float64(i) / float64(len(out))
+		out[i] = canvas.Vec{X: float32(math.Cos(a)), Y: float32(math.Sin(a))}
 	}
 	return out
+}()
+
+// circleInto writes the circle of radius r around (x, y) into dst.
+func circleInto(dst []canvas.Vec, x, y, r float64) []canvas.Vec {
+	dst = dst[:0]
+	for _, u := range unitCircle {
+		dst = append(dst, canvas.Vec{X: float32(x) + float32(r)*u.X, Y: float32(y) + float32(r)*u.Y})
+	}
+	return dst
 }
 
 func mix(a, b canvas.Color, k float32) canvas.Color {

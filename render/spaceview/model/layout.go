@@ -27,7 +27,7 @@ type Layout struct {
 // NewLayout lays the window out for the state's space.
 func NewLayout(s *State, w, h float64) Layout {
 	l := Layout{W: w, H: h}
-	l.Plot = Box{X: SidebarW + 70, Y: 52, W: math.Max(w-SidebarW-110, 40), H: math.Max(h-52-StatusH-60, 40)}
+	l.Plot = Box{X: SidebarW + 70, Y: 96, W: math.Max(w-SidebarW-110, 40), H: math.Max(h-96-StatusH-60, 40)}
 	if s.Space == nil {
 		return l
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/cimviz/cimviz/domains/concept/space"
@@ -61,7 +62,7 @@ func (f *Frame) grid(fr Frame2D, dims []space.Dimension) {
 		f.text(LayerPlotText, t.Label, p.X-w-8, y-8, 12, colTextDim)
 	}
 	f.centred(LayerPlotText, axisName(dims[0])+"  →", p.X+p.W/2, p.Y+p.H+38, 14, colText)
-	f.text(LayerPlotText, "↑  "+axisName(dims[1]), p.X-8, p.Y-26, 14, colText)
+	f.text(LayerPlotText, "↑  "+axisName(dims[1]), p.X-60, p.Y-50, 14, colText)
 }
 
 func axisName(d space.Dimension) string {
@@ -108,18 +109,58 @@ func Ticks(d space.Dimension) []Tick {
 // prototypes (in their concept's), with labels; the pending point is
 // ringed.
 func (f *Frame) points2D(fr Frame2D, s *State, d *Derived) {
+	placed := labels{}
 	for i := range d.Space.Concepts {
 		x, y := fr.ToScreen(space.Vec2{X: d.View.Prototypes[2*i], Y: d.View.Prototypes[2*i+1]})
 		f.disc(LayerPlot, x, y, 7, 2, d.Colours[i], colWhite)
-		f.label(d.Space.Concepts[i].Name, x, y-19, 14, colText)
+		ly, _ := placed.free(x, y-19, -16)
+		f.label(d.Space.Concepts[i].Name, x, ly, 14, colText)
 		f.ring(s, Prototype, i, x, y)
 	}
 	for i, it := range d.Space.Items {
 		x, y := fr.ToScreen(space.Vec2{X: d.View.Points[2*i], Y: d.View.Points[2*i+1]})
 		f.disc(LayerPlot, x, y, 4.5, 1.5, itemColour(d, i), colOutline)
-		f.text(LayerPlotText, it.Name, x+8, y-3, 12, colTextDim)
+		if ly, ok := placed.free(x+30, y, 14); ok {
+			f.shadowed(it.Name, x+8, ly-7, 12, colTextDim)
+		}
 		f.ring(s, ItemPoint, i, x, y)
 	}
+}
+
+// labels are the anchors of the labels drawn so far, hashed in cells of
+// a label's size so a new one checks only its neighbours.
+type labels map[[2]int][]space.Vec2
+
+const labelW, labelH = 40.0, 13.0
+
+// free moves a label's anchor by step until no earlier label is within
+// a line of it, and records it; ok is false when it found no free place
+// in a few steps (the last one tried is given).
+func (l labels) free(x, y, step float64) (float64, bool) {
+	ok := false
+	for range 4 {
+		if ok = !l.taken(x, y); ok {
+			break
+		}
+		y += step
+	}
+	k := [2]int{int(math.Floor(x / labelW)), int(math.Floor(y / labelH))}
+	l[k] = append(l[k], space.Vec2{X: x, Y: y})
+	return y, ok
+}
+
+func (l labels) taken(x, y float64) bool {
+	cx, cy := int(math.Floor(x/labelW)), int(math.Floor(y/labelH))
+	for dx := -1; dx <= 1; dx++ {
+		for dy := -1; dy <= 1; dy++ {
+			for _, p := range l[[2]int{cx + dx, cy + dy}] {
+				if math.Abs(p.X-x) < labelW && math.Abs(p.Y-y) < labelH {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // label draws centred text with a dark shadow, readable over any cell.
@@ -128,9 +169,16 @@ func (f *Frame) label(s string, x, y, size float64, col canvas.Color) {
 	f.centred(LayerPlotText, s, x, y, size, col)
 }
 
+// shadowed draws text from its top-left with a dark shadow.
+func (f *Frame) shadowed(s string, x, y, size float64, col canvas.Color) {
+	f.text(LayerPlotText, s, x+1, y+1, size, colOutline)
+	f.text(LayerPlotText, s, x, y, size, col)
+}
+
 func (f *Frame) ring(s *State, k Kind, i int, x, y float64) {
 	if p := s.Pending; p != nil && p.Kind == k && p.Index == i {
-		f.Layers[LayerPlot].Ring(circle(x, y, 14), circle(x, y, 12), colAccent)
+		f.outer, f.inner = circleInto(f.outer, x, y, 14), circleInto(f.inner, x, y, 12)
+		f.Layers[LayerPlot].Ring(f.outer, f.inner, colAccent)
 	}
 }
 
