@@ -10,10 +10,15 @@
 // the [ecs.Editor]. [Frame] keeps its slices between frames, so building a
 // frame for a scene of unchanged size does not allocate.
 //
-// Large graphs stay fluid through culling (only nodes and edges in the
-// viewport are emitted) and level of detail: below 14 px a node is a plain
-// quad, below 7 px labels are dropped, and at low zoom edges become
-// hairlines without arrowheads. Text does not cost a draw call per label:
+// Large graphs stay fluid because a frame costs what is visible and what
+// changed, not the graph: the Adapter keeps the scene between frames and
+// patches only the entities the editor marked (hover, selection, pulses,
+// drags), copying the graph only on structural changes; the frame culls
+// through a grid of the scene when the view shows a small part of it; and
+// level of detail applies: below 14 px a node is a plain quad, below 7 px
+// labels are dropped, at low zoom edges become hairlines without
+// arrowheads, and below zoom 0.1 nodes and edges are drawn into a [Raster]
+// (pixels, one texture) instead of triangles. Text does not cost a draw call per label:
 // glyphs are rasterised once (golang.org/x/image/font/opentype, Go Regular)
 // into one atlas that also holds the white texel shapes sample, and every
 // label becomes two textured triangles per glyph in the text layer.
