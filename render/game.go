@@ -22,6 +22,16 @@ type Live interface {
 	Connection() (text string, online bool)
 }
 
+// Overlay is UI drawn over the editor that sees the input first (the live
+// event-flow panels). ReadOnly turns the editor's own editing off (the
+// world shows the past).
+type Overlay interface {
+	Update(in ecs.Input, area image.Rectangle) (consumed bool)
+	Draw(dst *ebiten.Image, area image.Rectangle)
+	Revision() uint64
+	ReadOnly() bool
+}
+
 // Game is the ebiten game of the editor window: Update reads input and
 // runs the ecs systems; Draw rebuilds the frame only when the ecs revision
 // (or the window size) changed, so an idle editor costs almost nothing.
@@ -30,6 +40,8 @@ type Game struct {
 	Svc     Service
 	Win     canvas.Window
 	Source  Source // where the graph browser opens graphs; nil hides it
+	Overlay Overlay
+	overRev uint64
 	r       *Renderer
 	adapter *canvas.Adapter
 	scene   canvas.Scene
@@ -105,7 +117,7 @@ func (g *Game) Update() error {
 	if dt := g.pace.tick(&in, g.Ed.Revision(), g.tick < len(g.script) || g.capture != nil); dt > 0 {
 		in.DT = dt
 	}
-	if !g.panel.handle(g, &in) {
+	if !g.overlayTook(in) && !g.panel.handle(g, &in) {
 		g.Ed.Update(in)
 	}
 	if g.Svc != nil {
@@ -116,6 +128,24 @@ func (g *Game) Update() error {
 	}
 	g.tick++
 	return g.settle()
+}
+
+// overlayTook lets the overlay see the input first. While it is read-only
+// the editor gets no input at all: nothing can be edited.
+func (g *Game) overlayTook(in ecs.Input) bool {
+	if g.Overlay == nil {
+		return false
+	}
+	took := g.Overlay.Update(in, g.overlayArea())
+	if g.Overlay.Revision() != g.overRev {
+		g.redraw()
+	}
+	return took || g.Overlay.ReadOnly()
+}
+
+// overlayArea is the window between the top bar and the status bar.
+func (g *Game) overlayArea() image.Rectangle {
+	return image.Rect(0, canvas.TopBarH, g.size.X, g.size.Y-canvas.StatusBarH)
 }
 
 // cursorFor shows what a gesture does: moving things, or drawing an edge.
@@ -175,10 +205,18 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.r.Frame.BuildCanvas(&g.scene)
 	g.r.Frame.BuildUI(&g.ui)
 	g.r.Draw(screen)
+	g.drawOverlay(screen)
 	g.drawn, g.drew = rev, true
 	g.built++
 	if g.wantsCapture() {
 		g.takeCapture()
+	}
+}
+
+func (g *Game) drawOverlay(dst *ebiten.Image) {
+	if g.Overlay != nil {
+		g.Overlay.Draw(dst, g.overlayArea())
+		g.overRev = g.Overlay.Revision()
 	}
 }
 
@@ -188,7 +226,7 @@ func (g *Game) wantsCapture() bool {
 }
 
 func (g *Game) takeCapture() {
-	img := g.r.Snapshot(g.size.X, g.size.Y)
+	img := g.r.SnapshotWith(g.size.X, g.size.Y, g.drawOverlay)
 	if err := g.capture.Save(img); err != nil {
 		g.err = fmt.Errorf("screenshot: %w", err)
 	} else {

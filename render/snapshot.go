@@ -12,10 +12,17 @@ import (
 // Snapshot draws the current frame into an offscreen w×h image and reads
 // it back. It must run inside the game loop (ebiten reads pixels only
 // there).
-func (r *Renderer) Snapshot(w, h int) *image.RGBA {
+func (r *Renderer) Snapshot(w, h int) *image.RGBA { return r.SnapshotWith(w, h, nil) }
+
+// SnapshotWith is Snapshot with more drawn on top (an overlay), if over is
+// not nil.
+func (r *Renderer) SnapshotWith(w, h int, over func(*ebiten.Image)) *image.RGBA {
 	off := ebiten.NewImage(w, h)
 	defer off.Deallocate()
 	r.Draw(off)
+	if over != nil {
+		over(off)
+	}
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	off.ReadPixels(img.Pix)
 	return img

@@ -26,7 +26,7 @@ type editFlags struct {
 	open                               string
 	// live mode: the services on NATS
 	natsURL, data, listen string
-	local                 bool
+	local, showLive       bool
 }
 
 func parseEditFlags(args []string) (*editFlags, error) {
@@ -43,6 +43,7 @@ func parseEditFlags(args []string) (*editFlags, error) {
 	fs.StringVar(&f.data, "data", host.DefaultDataDir(), "JetStream data directory of the embedded server")
 	fs.StringVar(&f.listen, "listen", "", "let other processes (cimviz simulate, import, another editor) reach the embedded server on host:port")
 	fs.BoolVar(&f.local, "local", false, "edit in memory without NATS (implied by --graph)")
+	fs.BoolVar(&f.showLive, "live-panels", false, "open with the event log, causation and timeline panels shown (F9 toggles them)")
 	size := fs.String("size", "1280x800", "window size WxH")
 	if err := fs.Parse(args); err != nil {
 		return nil, err

@@ -69,6 +69,13 @@ func editOn(h *host.Host, f *editFlags, root string, logger *slog.Logger) error 
 		ed.Run("view.fit_all")
 		game.Win.Graphs = graphList(d.Projection().Graphs())
 	}
+	lp, err := startLivePanels(nc, d, root)
+	if err != nil {
+		return err
+	}
+	defer lp.stop()
+	lp.shown = f.showLive
+	game.Svc, game.Overlay = lp, lp
 	if err := runWindow(game, f); err != nil {
 		return err
 	}
