@@ -21,7 +21,7 @@ type gpu struct {
 func (r *gpu) init() {
 	for i := range r.opts {
 		r.opts[i].AntiAlias = model.Layer(i) == model.LayerPlot || model.Layer(i) == model.LayerUI
-		r.opts[i].Filter = ebiten.FilterNearest
+		r.opts[i].Filter = ebiten.FilterLinear
 	}
 	r.atlasV, r.ready = -1, true
 }

@@ -33,7 +33,9 @@ func corner(i int) mgl64.Vec3 {
 	return mgl64.Vec3{float64(i&1) - 0.5, float64(i>>1&1) - 0.5, float64(i>>2&1) - 0.5}
 }
 
-// cube draws the extent's edges and names the three axes at their ends.
+// cube draws the extent's edges and the three axes, with their ticks
+// and names, on the edges nearest the viewer: the first two along the
+// floor, the vertical one at the side.
 func (f *Frame) cube(cam Camera, d *Derived) {
 	for _, e := range cubeEdges {
 		x0, y0, _, ok0 := cam.Project(corner(e[0]))
@@ -42,19 +44,44 @@ func (f *Frame) cube(cam Camera, d *Derived) {
 			f.line(LayerPlot, x0, y0, x1, y1, 1.2, colGrid)
 		}
 	}
-	ends := []mgl64.Vec3{{0.62, -0.5, -0.5}, {-0.5, 0.62, -0.5}, {-0.5, -0.5, 0.62}}
-	for i, e := range ends {
-		if x, y, _, ok := cam.Project(e); ok {
-			f.label(axisName(d.View.Dims[i]), x, y, 14, colText)
+	sx, sz := sign(cam.Eye[0])*0.5, sign(cam.Eye[2])*0.5
+	axes := [3]struct{ from, to, out mgl64.Vec3 }{
+		{mgl64.Vec3{-0.5, -0.5, sz}, mgl64.Vec3{0.5, -0.5, sz}, mgl64.Vec3{0, -0.06, sz * 0.3}},
+		{mgl64.Vec3{-sx, -0.5, sz}, mgl64.Vec3{-sx, 0.5, sz}, mgl64.Vec3{-sx * 0.3, 0, sz * 0.3}},
+		{mgl64.Vec3{sx, -0.5, -0.5}, mgl64.Vec3{sx, -0.5, 0.5}, mgl64.Vec3{sx * 0.3, -0.06, 0}},
+	}
+	for i, a := range axes {
+		f.axis3D(cam, d, i, a.from, a.to, a.out)
+	}
+}
+
+// axis3D draws one axis from..to in its colour, its ticks a little
+// outside (by out) and its name beyond them.
+func (f *Frame) axis3D(cam Camera, d *Derived, i int, from, to, out mgl64.Vec3) {
+	x0, y0, _, ok0 := cam.Project(from)
+	x1, y1, _, ok1 := cam.Project(to)
+	if !ok0 || !ok1 {
+		return
+	}
+	f.line(LayerPlot, x0, y0, x1, y1, 2, axisColours[i])
+	dim := d.View.Dims[i]
+	lo, hi := Range(dim)
+	for _, t := range Ticks(dim) {
+		k := (t.At - lo) / (hi - lo)
+		if x, y, _, ok := cam.Project(from.Add(to.Sub(from).Mul(k)).Add(out.Mul(0.5))); ok {
+			f.centred(LayerPlotText, t.Label, x, y, 11, colTextDim)
 		}
 	}
-	for i, t := range [][2]int{{0, 1}, {0, 2}, {0, 4}} {
-		x0, y0, _, ok0 := cam.Project(corner(t[0]))
-		x1, y1, _, ok1 := cam.Project(corner(t[1]))
-		if ok0 && ok1 {
-			f.line(LayerPlot, x0, y0, x1, y1, 2, axisColours[i])
-		}
+	if x, y, _, ok := cam.Project(from.Add(to).Mul(0.5).Add(out.Mul(1.6))); ok {
+		f.label(axisName(dim), x, y, 14, axisColours[i])
 	}
+}
+
+func sign(x float64) float64 {
+	if x < 0 {
+		return -1
+	}
+	return 1
 }
 
 var axisColours = [3]canvas.Color{canvas.Hex(0xf0883e, 1), canvas.Hex(0x3fb950, 1), canvas.Hex(0x4c9aff, 1)}
@@ -91,7 +118,7 @@ func (f *Frame) mark3D(cam Camera, d *Derived, m mark) {
 			f.line(LayerPlot, m.x, m.y, px, py, 1, col.Fade(0.45))
 		}
 	}
-	scale := 2.4 / m.depth
+	scale := DefaultOrbit().Dist / m.depth
 	if m.proto {
 		f.disc(LayerPlot, m.x, m.y, 7*scale, 2, col, colWhite)
 		f.label(d.Space.Concepts[m.index].Name, m.x, m.y-19*scale, 14, colText)

@@ -43,7 +43,7 @@ func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }
 type Orbit struct{ Yaw, Pitch, Dist float64 }
 
 // DefaultOrbit looks at the cube from the front right, a little above.
-func DefaultOrbit() Orbit { return Orbit{Yaw: 0.65, Pitch: 0.4, Dist: 2.4} }
+func DefaultOrbit() Orbit { return Orbit{Yaw: 0.65, Pitch: 0.4, Dist: 3} }
 
 // Rotate turns the camera by a pointer movement in pixels; the pitch
 // stays short of the poles.
@@ -61,6 +61,7 @@ func (o *Orbit) Zoom(wheel float64) {
 type Camera struct {
 	mvp  mgl64.Mat4
 	plot Box
+	Eye  mgl64.Vec3
 }
 
 // Camera builds the perspective and look-at matrices for plot.
@@ -72,7 +73,7 @@ func (o Orbit) Camera(plot Box) Camera {
 	}
 	view := mgl64.LookAtV(eye, mgl64.Vec3{}, mgl64.Vec3{0, 1, 0})
 	proj := mgl64.Perspective(mgl64.DegToRad(40), plot.W/math.Max(plot.H, 1), 0.05, 50)
-	return Camera{mvp: proj.Mul4(view), plot: plot}
+	return Camera{mvp: proj.Mul4(view), plot: plot, Eye: eye}
 }
 
 // Project is the pixel position and depth (larger is farther) of a point

@@ -1,0 +1,156 @@
+package test
+
+import (
+	"encoding/json"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/cimviz/cimviz/domains/concept"
+	"github.com/cimviz/cimviz/domains/concept/space"
+	"github.com/cimviz/cimviz/render/canvas"
+)
+
+// TestSpaceViewDrag opens the colours space in the editor's space view on
+// an embedded server, drags the green prototype next to the sky with a
+// script, and checks what the service saved (the prototype at its new
+// place, items that changed category) and the screenshots before and
+// after against golden images. A second run shows the space in 3D. It
+// needs a display: run under xvfb-run -a.
+func TestSpaceViewDrag(t *testing.T) {
+	needDisplay(t)
+	bin := buildCimviz(t)
+	data, out := t.TempDir(), t.TempDir()
+	run := func(spaceArg, script, shot, save string) {
+		t.Helper()
+		args := []string{"edit", "--space", spaceArg, "--data", data, "--size", "1280x800", "--screenshot", shot}
+		if script != "" {
+			args = append(args, "--script", filepath.Join("testdata", "space", script))
+		}
+		if save != "" {
+			args = append(args, "--save", save)
+		}
+		if log, err := runWithTimeout(exec.Command(bin, args...), 2*time.Minute); err != nil {
+			t.Fatalf("cimviz %v: %v\n%s", args, err, log)
+		}
+	}
+	before, after, saved := filepath.Join(out, "before.png"), filepath.Join(out, "after.png"), filepath.Join(out, "space.json")
+	run("colours:hue,brightness", "", before, "")
+	run("colours:hue,brightness", "drag.script", after, saved)
+	sp := savedSpace(t, saved)
+	checkMoved(t, sp)
+	checkRecategorized(t, sp)
+	checkSpaceGolden(t, before, "before-2d.png")
+	checkSpaceGolden(t, after, "after-2d.png")
+	if bad, total := diffFiles(t, before, after); bad < total/100 {
+		t.Errorf("the drag changed only %d of %d pixels", bad, total)
+	}
+	threeD := filepath.Join(out, "3d.png")
+	run("colours:hue,brightness,saturation", "orbit.script", threeD, "")
+	checkSpaceGolden(t, threeD, "orbit-3d.png")
+}
+
+func savedSpace(t *testing.T, path string) *space.Space {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ans concept.SpaceAnswer
+	if err := json.Unmarshal(raw, &ans); err != nil || ans.Space == nil {
+		t.Fatalf("saved space: %v", err)
+	}
+	return ans.Space
+}
+
+// checkMoved: the green prototype is where the drag left it, its
+// saturation untouched.
+func checkMoved(t *testing.T, sp *space.Space) {
+	t.Helper()
+	i := sp.Concept("green")
+	if i < 0 {
+		t.Fatal("no green concept in the saved space")
+	}
+	p := sp.Concepts[i].Prototype
+	if math.Abs(p["hue"].Num-200) > 2 || math.Abs(p["brightness"].Num-0.9) > 0.01 || p["saturation"].Num != 0.8 {
+		t.Errorf("green's prototype is %v, want hue 200, brightness 0.9, saturation still 0.8", p)
+	}
+}
+
+// checkRecategorized: some item is now another colour than in the sample
+// (the sky, next to green's new prototype).
+func checkRecategorized(t *testing.T, sp *space.Space) {
+	t.Helper()
+	samples, err := concept.Samples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var orig space.Space
+	for _, s := range samples {
+		if s.ID == "colours" {
+			orig = s.Space
+		}
+	}
+	changed := 0
+	for _, it := range sp.Items {
+		now, err1 := sp.Categorize(it.Point, "")
+		was, err2 := orig.Categorize(it.Point, "")
+		if err1 != nil || err2 != nil {
+			t.Fatalf("categorize %s: %v %v", it.Name, err1, err2)
+		}
+		if now.Name != was.Name {
+			t.Logf("%s: %s -> %s", it.Name, was.Name, now.Name)
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Error("no item changed category after the drag")
+	}
+	if m, _ := sp.Categorize(sp.Items[sp.Item("sky")].Point, ""); m.Name != "green" {
+		t.Errorf("sky is %s, want green now", m.Name)
+	}
+}
+
+// checkSpaceGolden compares a screenshot with testdata/space/NAME
+// (rewritten with -update).
+func checkSpaceGolden(t *testing.T, shot, name string) {
+	t.Helper()
+	golden := filepath.Join("testdata", "space", name)
+	if *updateEditor {
+		raw, err := os.ReadFile(shot)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if bad, total := diffFiles(t, shot, golden); bad > total/200 {
+		t.Errorf("%s: %d of %d pixels differ from the golden image (run with -update after checking it by eye)", name, bad, total)
+	}
+}
+
+func diffFiles(t *testing.T, a, b string) (int, int) {
+	t.Helper()
+	return canvas.DiffPixels(readPNG(t, a), readPNG(t, b), 24)
+}
+
+func readPNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
+}
