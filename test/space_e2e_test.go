@@ -55,6 +55,45 @@ func TestSpaceViewDrag(t *testing.T) {
 	checkSpaceGolden(t, threeD, "orbit-3d.png")
 }
 
+// TestSpaceViewRefusal drags the fruit space's berry beyond its bounds:
+// the service refuses the move, the saved space still has it tiny, the
+// plot looks as before and the status bar says why (golden).
+func TestSpaceViewRefusal(t *testing.T) {
+	needDisplay(t)
+	bin := buildCimviz(t)
+	data, out := t.TempDir(), t.TempDir()
+	before, after, saved := filepath.Join(out, "before.png"), filepath.Join(out, "after.png"), filepath.Join(out, "space.json")
+	for _, r := range []struct{ script, shot, save string }{{"", before, ""}, {"refused.script", after, saved}} {
+		args := []string{"edit", "--space", "fruit:size,acidity", "--data", data, "--size", "1280x800", "--screenshot", r.shot}
+		if r.script != "" {
+			args = append(args, "--script", filepath.Join("testdata", "space", r.script), "--save", r.save)
+		}
+		if log, err := runWithTimeout(exec.Command(bin, args...), 2*time.Minute); err != nil {
+			t.Fatalf("cimviz %v: %v\n%s", args, err, log)
+		}
+	}
+	sp := savedSpace(t, saved)
+	if i := sp.Concept("berry"); i < 0 || sp.Concepts[i].Prototype["size"].Label != "tiny" {
+		t.Errorf("berry saved as %v, want still tiny", sp.Concepts)
+	}
+	plot := image.Rect(240, 44, 1280, 770) // all but the sidebar, title and status bars
+	if bad, _ := canvas.DiffPixels(crop(t, before, plot), crop(t, after, plot), 24); bad > 0 {
+		t.Errorf("%d pixels of the plot differ after the refused move; want it snapped back", bad)
+	}
+	checkSpaceGolden(t, after, "refused-2d.png")
+}
+
+func crop(t *testing.T, path string, r image.Rectangle) image.Image {
+	t.Helper()
+	img, ok := readPNG(t, path).(interface {
+		SubImage(image.Rectangle) image.Image
+	})
+	if !ok {
+		t.Fatalf("%s: cannot crop", path)
+	}
+	return img.SubImage(r)
+}
+
 func savedSpace(t *testing.T, path string) *space.Space {
 	t.Helper()
 	raw, err := os.ReadFile(path)

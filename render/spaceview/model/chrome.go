@@ -94,6 +94,9 @@ func (f *Frame) status(c *Controller) {
 	} else if msg != "" {
 		col = colOK
 	}
+	if d := s.Derived(); d != nil && d.Err != nil {
+		msg, col = "the space refuses this: "+d.Err.Error(), colError
+	}
 	if msg == "" {
 		msg = "drag a point to move it · click an axis, a context · drag a weight"
 	}
