@@ -16,6 +16,7 @@ import (
 	"github.com/cimviz/cimviz/domains/service"
 	"github.com/cimviz/cimviz/ecs"
 	"github.com/cimviz/cimviz/graph/change"
+	"github.com/cimviz/cimviz/live/flow"
 	"github.com/cimviz/cimviz/render/canvas"
 
 	"github.com/nats-io/nats.go"
@@ -60,20 +61,29 @@ func editOn(h *host.Host, f *editFlags, root string, logger *slog.Logger) error 
 		root = f.open
 	}
 	d := bridge.NewDriver(b, root)
-	ed := ecs.NewEditor(ecs.WithSize(float64(f.w), float64(f.h)), ecs.WithSource(d.Projection().Graph))
-	game, err := newGame(f, ed, d, canvas.Window{Conn: "connecting"}, d.Projection().Graph)
+	fv, err := startFlowView(nc)
+	if err != nil {
+		return err
+	}
+	defer fv.stop()
+	source := fv.source(d.Projection().Graph)
+	ed := ecs.NewEditor(ecs.WithSize(float64(f.w), float64(f.h)), ecs.WithSource(source))
+	game, err := newGame(f, ed, d, canvas.Window{Conn: "connecting"}, source)
 	if err != nil {
 		return err
 	}
 	d.OnLive = func(ed *ecs.Editor) {
 		ed.Run("view.fit_all")
-		game.Win.Graphs = graphList(d.Projection().Graphs())
+		flowGraph, _ := source(flow.GraphID)
+		flowGraph.Name = "Subject flow (live)"
+		game.Win.Graphs = graphList(append(d.Projection().Graphs(), flowGraph))
 	}
 	lp, err := startLivePanels(nc, d, root)
 	if err != nil {
 		return err
 	}
 	defer lp.stop()
+	lp.flow = fv
 	lp.shown = f.showLive
 	game.Svc, game.Overlay = lp, lp
 	if err := runWindow(game, f); err != nil {

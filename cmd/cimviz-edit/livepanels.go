@@ -32,6 +32,7 @@ type livePanels struct {
 	open    string
 	shown   bool
 	pastSeq uint64
+	flow    *flowView
 }
 
 // startLivePanels taps every cim.> message into the log and follows the
@@ -64,6 +65,9 @@ func (lp *livePanels) stop() { _ = lp.sub.Unsubscribe() }
 // the present thaws it.
 func (lp *livePanels) Pump(ed *ecs.Editor) int {
 	n := lp.Driver.Pump(ed)
+	if lp.flow != nil {
+		lp.flow.refresh(ed, time.Now())
+	}
 	seq, past := lp.panels.Seek()
 	switch {
 	case past && seq != lp.pastSeq:
