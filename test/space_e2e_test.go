@@ -83,6 +83,30 @@ func TestSpaceViewRefusal(t *testing.T) {
 	checkSpaceGolden(t, after, "refused-2d.png")
 }
 
+// TestSpaceViewWeights switches the fruit space to the cooking context
+// and drags the taste weight to 0: one set_weights reaches the service
+// (saved weights: taste 0, the others as they were) and the cells are
+// drawn under the new weights (golden).
+func TestSpaceViewWeights(t *testing.T) {
+	needDisplay(t)
+	bin := buildCimviz(t)
+	out := t.TempDir()
+	shot, saved := filepath.Join(out, "after.png"), filepath.Join(out, "space.json")
+	args := []string{"edit", "--space", "fruit:sweetness,roundness", "--data", t.TempDir(), "--size", "1280x800",
+		"--script", filepath.Join("testdata", "space", "weights.script"), "--screenshot", shot, "--save", saved}
+	if log, err := runWithTimeout(exec.Command(bin, args...), 2*time.Minute); err != nil {
+		t.Fatalf("cimviz %v: %v\n%s", args, err, log)
+	}
+	got := savedSpace(t, saved).Weights["cooking"]
+	want := map[string]float64{"taste": 0, "shape": 0.5, "colour": 0.5, "texture": 0.5}
+	for dom, w := range want {
+		if got[dom] != w {
+			t.Errorf("cooking weight of %s = %g, want %g (saved %v)", dom, got[dom], w, got)
+		}
+	}
+	checkSpaceGolden(t, shot, "weights-2d.png")
+}
+
 func crop(t *testing.T, path string, r image.Rectangle) image.Image {
 	t.Helper()
 	img, ok := readPNG(t, path).(interface {
