@@ -4,12 +4,14 @@ import (
 	"image"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/nats-io/nats.go"
 
 	"github.com/cimviz/cimviz/bridge"
 	"github.com/cimviz/cimviz/ecs"
 	"github.com/cimviz/cimviz/graph"
+	"github.com/cimviz/cimviz/graph/change"
 	"github.com/cimviz/cimviz/live/eventlog"
 	"github.com/cimviz/cimviz/live/timeline"
 	"github.com/cimviz/cimviz/render/liveview"
@@ -33,6 +35,7 @@ type livePanels struct {
 	shown   bool
 	pastSeq uint64
 	flow    *flowView
+	picked  uuid.UUID // the log entry last highlighted
 }
 
 // startLivePanels taps every cim.> message into the log and follows the
@@ -68,6 +71,7 @@ func (lp *livePanels) Pump(ed *ecs.Editor) int {
 	if lp.flow != nil {
 		lp.flow.refresh(ed, time.Now())
 	}
+	lp.highlightPicked(ed)
 	seq, past := lp.panels.Seek()
 	switch {
 	case past && seq != lp.pastSeq:
@@ -83,6 +87,31 @@ func (lp *livePanels) Pump(ed *ecs.Editor) int {
 		lp.Thaw(ed, lp.open)
 	}
 	return n
+}
+
+// highlightPicked pulses what the event picked in the log touched, when
+// it is an event of the graph on screen.
+func (lp *livePanels) highlightPicked(ed *ecs.Editor) {
+	e, ok := lp.panels.Selected()
+	if !ok || e.Identity.MessageID == lp.picked {
+		return
+	}
+	lp.picked = e.Identity.MessageID
+	path := ed.Breadcrumbs()
+	if e.Kind != eventlog.KindEvent || len(path) == 0 || e.Aggregate != path[len(path)-1].Graph {
+		return
+	}
+	ev, err := change.DecodeEvent(e.Type, e.Body)
+	if err != nil {
+		return
+	}
+	nodes, edges := change.Touched(ev)
+	for _, id := range nodes {
+		ed.PulseNode(id)
+	}
+	for _, id := range edges {
+		ed.PulseEdge(id)
+	}
 }
 
 // Update implements render.Overlay: F9 toggles the panels; shown, they
