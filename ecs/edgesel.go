@@ -64,18 +64,21 @@ func (ed *Editor) selectedEdgeCommands(removed map[string]bool) []change.Command
 }
 
 // PulseNode makes a node glow (the event-flow view calls it when a
-// workflow event passes through the node). Unknown IDs are ignored.
+// workflow event passes through the node). Unknown IDs are ignored. Only
+// the node is marked for redrawing, not the whole scene.
 func (ed *Editor) PulseNode(id string) {
 	if e, ok := ed.s.lookup.Nodes[id]; ok {
 		ed.s.pulse(e)
-		ed.s.touch()
+		ed.s.mark(e)
 	}
 }
 
-// PulseEdge makes an edge glow. Unknown IDs are ignored.
+// PulseEdge makes an edge glow, and a dot travel along it from its source
+// to its target while the glow lasts (a transition taken). Unknown IDs
+// are ignored. Only the edge is marked for redrawing.
 func (ed *Editor) PulseEdge(id string) {
 	if e, ok := ed.s.lookup.Edges[id]; ok {
 		ed.s.pulse(e)
-		ed.s.touch()
+		ed.s.mark(e)
 	}
 }

@@ -43,6 +43,9 @@ func (ed *Editor) queryView(q *arche.Query, current string) NodeView {
 	if q.Has(m.pulse.ID()) {
 		v.Pulse = pulseLeft((*Pulse)(q.Get(m.pulse.ID())))
 	}
+	if q.Has(m.run.ID()) {
+		v.Run = *(*StepRun)(q.Get(m.run.ID()))
+	}
 	v.Current = v.Match && current == n.ID
 	v.Editing = ed.s.ui.Edit.Active && ed.s.ui.Edit.Node == n.ID
 	return v

@@ -23,7 +23,8 @@ type NodeView struct {
 	Match     bool   // matches the find query
 	Current   bool   // the find match the camera jumped to
 	Pulse     float64
-	Editing   bool // its label is being edited (draw UI().Edit.Text)
+	Editing   bool    // its label is being edited (draw UI().Edit.Text)
+	Run       StepRun // instances running, waiting, failed here (live workflows)
 }
 
 // Box is the node's rectangle at its drawn position.
@@ -69,6 +70,9 @@ func (ed *Editor) nodeView(e arche.Entity) NodeView {
 	}
 	if p := m.pulse.Get(e); p != nil {
 		v.Pulse = pulseLeft(p)
+	}
+	if r := m.run.Get(e); r != nil {
+		v.Run = *r
 	}
 	v.Match = m.match.Has(e)
 	v.Current = v.Match && ed.currentMatch() == n.ID

@@ -29,6 +29,7 @@ type maps struct {
 	hidden   generic.Map[Hidden]
 	group    generic.Map[Group]
 	match    generic.Map[Match]
+	run      generic.Map[StepRun]
 	newNode  generic.Map4[Node, Label, Position, Size]
 	newEdge  generic.Map1[Edge]
 }
@@ -41,7 +42,7 @@ func newMaps(w *arche.World) *maps {
 		edge: generic.NewMap[Edge](w), selected: generic.NewMap[Selected](w),
 		hovered: generic.NewMap[Hovered](w), pulse: generic.NewMap[Pulse](w),
 		hidden: generic.NewMap[Hidden](w), group: generic.NewMap[Group](w),
-		match:   generic.NewMap[Match](w),
+		match: generic.NewMap[Match](w), run: generic.NewMap[StepRun](w),
 		newNode: generic.NewMap4[Node, Label, Position, Size](w),
 		newEdge: generic.NewMap1[Edge](w),
 	}
