@@ -92,6 +92,7 @@ func (f *Frame) edge(m *Mesh, s *Scene, e *EdgeView, a, b *End) {
 	end := clipTo(b, pb, ctrl, z, 2)
 	f.curve(m, start, ctrl, end, e.Bend != 0, width, head, col)
 	f.edgeLabel(s, e, start, ctrl, end)
+	f.travel(m, e, start, ctrl, end, z)
 }
 
 // clipTo moves from the centre p of node n towards toward until the

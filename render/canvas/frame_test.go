@@ -29,13 +29,16 @@ func genScene(t *rapid.T) *Scene {
 			W: rapid.Float32Range(1, 300).Draw(t, "w"), H: rapid.Float32Range(1, 120).Draw(t, "h"),
 			Shape: Shape(rapid.IntRange(0, int(ShapeFramed)).Draw(t, "shape")),
 			Flags: NodeFlags(rapid.Uint8().Draw(t, "flags")), Pulse: rapid.Float32Range(0, 1).Draw(t, "pulse"),
-			Label: rapid.String().Draw(t, "label")})
+			Label: rapid.String().Draw(t, "label"),
+			Run: Runs{Running: rapid.Int32Range(0, 3).Draw(t, "running"), Waiting: rapid.Int32Range(-1, 150).Draw(t, "waiting"),
+				Failed: rapid.Int32Range(0, 2).Draw(t, "failed")}})
 		_ = i
 	}
 	for range rapid.IntRange(0, 2*n).Draw(t, "edges") {
 		a, b := rapid.IntRange(0, n-1).Draw(t, "a"), rapid.IntRange(0, n-1).Draw(t, "b")
 		s.Edges = append(s.Edges, EdgeView{A: EndOf(&s.Nodes[a]), B: EndOf(&s.Nodes[b]),
-			Bend: rapid.Float32Range(-0.5, 0.5).Draw(t, "bend"), Label: rapid.String().Draw(t, "elabel")})
+			Bend: rapid.Float32Range(-0.5, 0.5).Draw(t, "bend"), Label: rapid.String().Draw(t, "elabel"),
+			Pulse: rapid.SampledFrom([]float32{0, 0.5, 1}).Draw(t, "epulse")})
 	}
 	return s
 }

@@ -48,16 +48,23 @@ func (f *Frame) node(m *Mesh, s *Scene, n *NodeView, hw, hh float32) {
 	if detail {
 		f.shadow(m, n.Shape, c, hw, hh, r)
 	}
+	f.runGlow(m, n, c, hw, hh, r)
 	f.halo(m, s, n, c, hw, hh, r)
 	f.body(m, n, c, hw, hh, r, s.Cam.Zoom, detail)
 	f.handle(m, n, s)
 	f.label(s, n, c, hw, hh)
+	f.runBadges(m, n, c, hw, hh, s.Cam.Zoom)
 }
 
 // tiny is the colour of a node drawn as a quad.
 func tiny(n *NodeView) Color {
-	if n.Flags&NodeSelected != 0 {
+	switch {
+	case n.Flags&NodeSelected != 0:
 		return colAccent
+	case n.Run.Failed > 0:
+		return colFailed
+	case n.Run.Running > 0:
+		return colRunning
 	}
 	return mix(colNodeBody, accent[n.Shape], 0.7)
 }
@@ -112,8 +119,12 @@ func (f *Frame) body(m *Mesh, n *NodeView, c Vec, hw, hh, r, zoom float32, detai
 	if n.Flags&NodePending != 0 {
 		alpha = 0.75
 	}
+	fill := bodyOf(n.Shape)
+	if n.Run.Failed > 0 {
+		acc, fill = colFailed, mix(colNodeBody, colFailed, 0.45)
+	}
 	f.outer = outline(f.outer[:0], n.Shape, c, hw, hh, r)
-	m.Fan(c, f.outer, bodyOf(n.Shape).Fade(alpha))
+	m.Fan(c, f.outer, fill.Fade(alpha))
 	bw := max(1, min(2.5, 1.6*zoom))
 	f.bandFade(m, n.Shape, c, hw, hh, r, 0, -bw, acc, acc)
 	if detail {

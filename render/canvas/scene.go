@@ -25,6 +25,7 @@ type NodeView struct {
 	Flags      NodeFlags
 	Pulse      float32 // strength of an event pulse, 1 fresh .. 0 gone
 	Label      string
+	Run        Runs // a running workflow's instances at this step
 }
 
 // End is where an edge attaches: the centre, half extents (world units)

@@ -110,7 +110,8 @@ func (a *Adapter) fillWorld(ed *ecs.Editor, s *Scene, nodes iter.Seq[ecs.NodeVie
 func sceneNode(v ecs.NodeView, edit ecs.LabelEdit) NodeView {
 	n := NodeView{X: float32(v.Pos.X), Y: float32(v.Pos.Y), W: float32(v.Size.W), H: float32(v.Size.H),
 		GX: float32(v.Committed.X), GY: float32(v.Committed.Y), Shape: ShapeOf(v.Kind),
-		Flags: nodeFlags(v), Pulse: float32(v.Pulse), Label: v.Label}
+		Flags: nodeFlags(v), Pulse: float32(v.Pulse), Label: v.Label,
+		Run: Runs{Running: int32(v.Run.Running), Waiting: int32(v.Run.Waiting), Failed: int32(v.Run.Failed)}}
 	if v.Editing {
 		n.Label = edit.Text + "|"
 	}

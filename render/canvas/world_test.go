@@ -217,6 +217,8 @@ func TestKeptSceneFollowsTheWorld(t *testing.T) {
 				id := rapid.SampledFrom(ids).Draw(rt, "pulse")
 				ed.PulseNode(id)
 				ed.PulseEdge(id)
+				ed.SetStepRuns(map[string]ecs.StepRun{rapid.SampledFrom(ids).Draw(rt, "step"): {Running: rapid.IntRange(0, 2).Draw(rt, "running"),
+					Waiting: rapid.IntRange(0, 2).Draw(rt, "waiting")}})
 				ed.Update(ecs.Input{Width: 1280, Height: 800, DT: 0.2})
 				check()
 			case 1: // typing (into the label editor when open)

@@ -1,0 +1,99 @@
+package canvas
+
+import (
+	"testing"
+)
+
+// hasColour reports whether some vertex of m is col (any alpha > 0) and
+// lies within the box (pixels).
+func hasColour(m *Mesh, col Color, x0, y0, x1, y1 float32) bool {
+	for _, v := range m.V {
+		if v.ColorR == col.R && v.ColorG == col.G && v.ColorB == col.B && v.ColorA > 0 &&
+			v.DstX >= x0 && v.DstX <= x1 && v.DstY >= y0 && v.DstY <= y1 {
+			return true
+		}
+	}
+	return false
+}
+
+func stepScene(run Runs, pulse float32) *Scene {
+	s := &Scene{Cam: Camera{Zoom: 1, W: 800, H: 400}}
+	s.Nodes = []NodeView{{X: -200, Y: 0, W: 120, H: 50, Label: "Validate", Run: run},
+		{X: 200, Y: 0, W: 120, H: 50, Label: "Ship"}}
+	s.Edges = []EdgeView{{A: EndOf(&s.Nodes[0]), B: EndOf(&s.Nodes[1]), Pulse: pulse}}
+	return s
+}
+
+// TestRuntimeStateShows: what a user watching a workflow run should see
+// on a step: green around a running one, red on a failed one, a badge
+// with the count of waiting instances, nothing on an idle one.
+func TestRuntimeStateShows(t *testing.T) {
+	// the first node is at pixels 200,200 with 60x25 half extents
+	cases := []struct {
+		name   string
+		run    Runs
+		col    Color
+		x0, y0 float32
+		x1, y1 float32
+		texts  int // glyph quads added to the text layer by badges
+	}{
+		{"running glows green around the step", Runs{Running: 3}, colRunning, 120, 160, 280, 240, 1},
+		{"failed turns the step red", Runs{Failed: 1}, colFailed, 130, 170, 270, 230, 1},
+		{"waiting shows a badge at the top right", Runs{Waiting: 12}, colWaiting, 250, 160, 275, 190, 2},
+	}
+	idle := NewFrame(testGlyphs)
+	idle.BuildCanvas(stepScene(Runs{}, 0))
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := NewFrame(testGlyphs)
+			f.BuildCanvas(stepScene(c.run, 0))
+			if !hasColour(&f.Layers[LayerCanvas], c.col, c.x0, c.y0, c.x1, c.y1) {
+				t.Fatalf("no %v near the step", c.col)
+			}
+			if hasColour(&idle.Layers[LayerCanvas], c.col, c.x0, c.y0, c.x1, c.y1) {
+				t.Fatalf("an idle step shows %v too", c.col)
+			}
+			got := f.Layers[LayerCanvasText].Triangles() - idle.Layers[LayerCanvasText].Triangles()
+			if got != 2*c.texts {
+				t.Fatalf("badge text: %d more triangles, want %d", got, 2*c.texts)
+			}
+		})
+	}
+}
+
+// TestPulseTravels: a taken transition's dot leaves the source and
+// arrives at the target as the pulse fades.
+func TestPulseTravels(t *testing.T) {
+	prev := float32(-1)
+	for _, pulse := range []float32{1, 0.75, 0.5, 0.25, 0.01} {
+		f := NewFrame(testGlyphs)
+		f.BuildCanvas(stepScene(Runs{}, pulse))
+		x, ok := dotX(&f.Layers[LayerCanvas])
+		if !ok || x <= prev || x < 260 || x > 540 {
+			t.Fatalf("pulse %.2f: dot at x=%.1f (found %v), previous %.1f; want between the nodes, moving right", pulse, x, ok, prev)
+		}
+		prev = x
+	}
+	f := NewFrame(testGlyphs)
+	f.BuildCanvas(stepScene(Runs{}, 0))
+	if _, ok := dotX(&f.Layers[LayerCanvas]); ok {
+		t.Fatal("a dot without a pulse")
+	}
+}
+
+// dotX finds the centre of the travelling dot: the mean x of its core's
+// vertices.
+func dotX(m *Mesh) (float32, bool) {
+	var sum float32
+	n := 0
+	for _, v := range m.V {
+		if v.ColorR == colTravel.R && v.ColorG == colTravel.G && v.ColorB == colTravel.B {
+			sum += v.DstX
+			n++
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	return sum / float32(n), true
+}
