@@ -98,7 +98,7 @@ func (f *Frame) status(c *Controller) {
 		msg, col = "the space refuses this: "+d.Err.Error(), colError
 	}
 	if msg == "" {
-		msg = "drag a point to move it · click an axis, a context · drag a weight"
+		msg = "drag a point to move it (Esc cancels) · click an axis, a context · drag a weight"
 	}
 	f.text(LayerUIText, msg, 12, l.H-StatusH+6, 13, col)
 	right := fmt.Sprintf("%d concepts · %d items · %s", len(s.Space.Concepts), len(s.Space.Items), normName(s.Space.Norm))

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/cimviz/cimviz/domains/concept"
 	"github.com/cimviz/cimviz/domains/concept/space"
@@ -55,6 +56,9 @@ func (c *Controller) Update(in ecs.Input) []message.Command {
 	}
 	if c.mode != idle && in.Held.Has(ecs.ButtonLeft) {
 		c.drag(x, y)
+	}
+	if c.mode != idle && pressed(in, ecs.KeyEscape) {
+		c.cancel()
 	}
 	var out []message.Command
 	if c.mode != idle && !in.Held.Has(ecs.ButtonLeft) {
@@ -175,6 +179,23 @@ func (c *Controller) setWeight(w float64) {
 	ws[s.Space.Domains()[c.slider]] = math.Round(w*100) / 100
 	s.Weights, s.weightsSent = ws, false
 	s.Touch()
+}
+
+func pressed(in ecs.Input, k ecs.Key) bool {
+	return slices.ContainsFunc(in.Keys, func(p ecs.KeyPress) bool { return p.Key == k })
+}
+
+// cancel drops the gesture under way (Escape): the point goes back, the
+// weights to what the service has, nothing is sent.
+func (c *Controller) cancel() {
+	switch c.mode {
+	case dragPoint:
+		c.S.Pending = nil
+	case dragSlider:
+		c.S.Weights = nil
+	}
+	c.mode = idle
+	c.S.Say("cancelled", false)
 }
 
 // release ends the gesture and gives its command.

@@ -207,3 +207,24 @@ func TestDecode(t *testing.T) {
 		}
 	}
 }
+
+// Escape during a drag puts the point back and nothing is sent when the
+// button goes up.
+func TestEscapeCancelsDrag(t *testing.T) {
+	s, c := sampleState(t, "colours", "hue", "brightness")
+	x, y := screenOf(c, Prototype, s.Space.Concept("blue"))
+	in := frame(x, y, ecs.ButtonLeft, 0)
+	in.Held = ecs.ButtonLeft
+	c.Update(in)
+	in = frame(x-120, y+40, 0, 0)
+	in.Held = ecs.ButtonLeft
+	c.Update(in)
+	in.Keys = []ecs.KeyPress{{Key: ecs.KeyEscape}}
+	c.Update(in)
+	if cmds := c.Update(frame(x-120, y+40, 0, ecs.ButtonLeft)); len(cmds) != 0 || s.Pending != nil {
+		t.Fatalf("after Escape: %d commands, pending %+v", len(cmds), s.Pending)
+	}
+	if bx, by := screenOf(c, Prototype, s.Space.Concept("blue")); bx != x || by != y {
+		t.Errorf("blue at %.0f,%.0f after Escape, want back at %.0f,%.0f", bx, by, x, y)
+	}
+}

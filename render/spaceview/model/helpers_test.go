@@ -1,8 +1,6 @@
 package model
 
 import (
-	"testing"
-
 	"github.com/cimviz/cimviz/domains/concept"
 	"github.com/cimviz/cimviz/domains/concept/space"
 	"github.com/cimviz/cimviz/ecs"
@@ -10,7 +8,7 @@ import (
 
 // sampleState is a view of an embedded sample space on the given axes,
 // laid out in a 1280x800 window.
-func sampleState(t testing.TB, id string, axes ...string) (*State, *Controller) {
+func sampleState(t tb, id string, axes ...string) (*State, *Controller) {
 	t.Helper()
 	samples, err := concept.Samples()
 	if err != nil {
@@ -30,6 +28,13 @@ func sampleState(t testing.TB, id string, axes ...string) (*State, *Controller) 
 	}
 	t.Fatalf("no sample %q", id)
 	return nil, nil
+}
+
+// tb is what the helpers need of *testing.T, *testing.B and *rapid.T.
+type tb interface {
+	Helper()
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
 }
 
 // frame is one input tick in a 1280x800 window.
