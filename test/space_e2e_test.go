@@ -1,6 +1,7 @@
 package test
 
 import (
+	"context"
 	"encoding/json"
 	"image"
 	"image/png"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/cimviz/cimviz/domains/concept"
 	"github.com/cimviz/cimviz/domains/concept/space"
+	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/domains/service"
 	"github.com/cimviz/cimviz/render/canvas"
 )
 
@@ -107,6 +110,75 @@ func TestSpaceViewWeights(t *testing.T) {
 	checkSpaceGolden(t, shot, "weights-2d.png")
 }
 
+// TestSpaceViewFollowsEvents opens the colours space on a `cimviz serve`
+// while another client moves the sky item: the view follows the
+// concept's events, redraws the item at its new place and says the
+// space changed elsewhere (golden).
+func TestSpaceViewFollowsEvents(t *testing.T) {
+	needDisplay(t)
+	bin := buildCimviz(t)
+	srv := startServe(t, bin, t.TempDir(), freePort(t))
+	shot := filepath.Join(t.TempDir(), "followed.png")
+	done := make(chan error, 1)
+	var log []byte
+	go func() {
+		var err error
+		log, err = runWithTimeout(exec.Command(bin, "edit", "--space", "colours:hue,brightness", "--nats", srv.url, "--size", "1280x800",
+			"--script", filepath.Join("testdata", "space", "idle.script"), "--screenshot", shot), 2*time.Minute)
+		done <- err
+	}()
+	client := service.NewClient(connect(t, srv.url), concept.Name)
+	waitForSpace(t, client, "colours")
+	time.Sleep(2 * time.Second) // the view has read the space and listens
+	move := concept.Move{Name: "sky", To: space.Point{"hue": space.Num(100), "saturation": space.Num(0.6), "brightness": space.Num(0.3)}}
+	raw, _ := json.Marshal(move)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := client.Send(ctx, message.NewCommand(concept.Name, "move_item", "colours", raw)); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("cimviz edit --space: %v\n%s", err, log)
+	}
+	checkSpaceGolden(t, shot, "followed-2d.png")
+}
+
+// waitForSpace polls until the editor has seeded the sample space id
+// (all its items).
+func waitForSpace(t *testing.T, client *service.Client, id string) {
+	t.Helper()
+	want := len(sampleSpace(t, id).Items)
+	deadline := time.Now().Add(time.Minute)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		var ans concept.SpaceAnswer
+		err := client.Query(ctx, "get", id, nil, &ans)
+		cancel()
+		if err == nil && ans.Space != nil && len(ans.Space.Items) == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("space %s never appeared: %v", id, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func sampleSpace(t *testing.T, id string) *space.Space {
+	t.Helper()
+	samples, err := concept.Samples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range samples {
+		if s.ID == id {
+			return &s.Space
+		}
+	}
+	t.Fatalf("no sample space %q", id)
+	return nil
+}
+
 func crop(t *testing.T, path string, r image.Rectangle) image.Image {
 	t.Helper()
 	img, ok := readPNG(t, path).(interface {
@@ -149,16 +221,7 @@ func checkMoved(t *testing.T, sp *space.Space) {
 // (the sky, next to green's new prototype).
 func checkRecategorized(t *testing.T, sp *space.Space) {
 	t.Helper()
-	samples, err := concept.Samples()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var orig space.Space
-	for _, s := range samples {
-		if s.ID == "colours" {
-			orig = s.Space
-		}
-	}
+	orig := sampleSpace(t, "colours")
 	changed := 0
 	for _, it := range sp.Items {
 		now, err1 := sp.Categorize(it.Point, "")

@@ -130,12 +130,16 @@ func (g *Game) apply(r result) {
 }
 
 func (g *Game) take(r result) {
+	was := g.S.Version
 	if err := g.S.SetSpace(r.space, r.version); err != nil {
 		g.err = err
 		return
 	}
-	if r.cmd != nil {
+	switch {
+	case r.cmd != nil:
 		g.S.Say(fmt.Sprintf("%s accepted: version %d", r.cmd.Type, r.version), false)
+	case was != 0 && r.version > was: // a read after an event: our own commands' answers come first
+		g.S.Say(fmt.Sprintf("changed elsewhere: version %d", r.version), false)
 	}
 }
 
