@@ -12,15 +12,17 @@ import (
 // gpu holds the glyph atlas on the GPU and sends each layer of a frame
 // with one DrawTriangles32 call.
 type gpu struct {
-	atlas  *ebiten.Image
-	atlasV int
-	opts   [model.LayerCount]ebiten.DrawTrianglesOptions
-	ready  bool
+	atlas   *ebiten.Image
+	atlasV  int
+	opts    [model.LayerCount]ebiten.DrawTrianglesOptions
+	ready   bool
+	raster  *ebiten.Image
+	rasterV uint64
 }
 
 func (r *gpu) init() {
 	for i := range r.opts {
-		r.opts[i].AntiAlias = model.Layer(i) == model.LayerPlot || model.Layer(i) == model.LayerUI
+		r.opts[i].AntiAlias = model.Layer(i) == model.LayerBack || model.Layer(i) == model.LayerPlot || model.Layer(i) == model.LayerUI
 		r.opts[i].Filter = ebiten.FilterLinear
 	}
 	r.atlasV, r.ready = -1, true
@@ -48,7 +50,29 @@ func (r *gpu) draw(dst *ebiten.Image, f *model.Frame) {
 		if len(m.I) > 0 {
 			dst.DrawTriangles32(vertices(m.V), m.I, r.atlas, &r.opts[i])
 		}
+		if model.Layer(i) == model.LayerBack && f.Raster.On {
+			r.drawRaster(dst, &f.Raster)
+		}
 	}
+}
+
+// drawRaster uploads the frame's raster when it changed and draws it
+// scaled onto its box.
+func (r *gpu) drawRaster(dst *ebiten.Image, ras *model.Raster) {
+	if r.raster == nil || r.raster.Bounds().Dx() != ras.W || r.raster.Bounds().Dy() != ras.H {
+		if r.raster != nil {
+			r.raster.Deallocate()
+		}
+		r.raster, r.rasterV = ebiten.NewImage(ras.W, ras.H), 0
+	}
+	if r.rasterV != ras.Version {
+		r.raster.WritePixels(ras.Pix)
+		r.rasterV = ras.Version
+	}
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Scale(ras.At.W/float64(ras.W), ras.At.H/float64(ras.H))
+	op.GeoM.Translate(ras.At.X, ras.At.Y)
+	dst.DrawImage(r.raster, op)
 }
 
 // snapshot draws the frame offscreen and reads it back.

@@ -35,7 +35,7 @@ func (f *Frame) title(c *Controller) {
 	if d := s.Derived(); len(s.Axes) == 2 && d != nil {
 		what = "2D view · drag a point to move it · cells exact"
 		if !d.Exact {
-			what = "2D view · drag a point to move it · cells approximate (categorical axis or non-Euclidean norm)"
+			what = "2D view · drag a point to move it · cells as the exact per-pixel map (categorical axis or non-Euclidean norm)"
 		}
 	}
 	w := float64(f.G.Measure(canvas.FaceUI, what, 13))

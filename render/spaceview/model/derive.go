@@ -16,6 +16,7 @@ type Derived struct {
 	View     space.View
 	Cells    []space.Cell
 	Exact    bool
+	Raster   []int // 2D views whose cells are not exact: the owner of each of RasterW x RasterH pixels, bottom row first
 	Category []int // per item: the index of its concept, -1 without concepts
 	Colours  []canvas.Color
 	Err      error // a pending edit the model refuses (shown, not applied)
@@ -48,6 +49,10 @@ func (d *Derived) fill(context string, axes []string) {
 	if len(axes) == 2 {
 		d.Cells, err = v.Cells()
 		d.Exact = v.Metric.ExactCells()
+		d.Err = firstErr(d.Err, err)
+	}
+	if len(axes) == 2 && !d.Exact {
+		d.Raster, err = v.Metric.Raster(v.Prototypes, v.Extent(), RasterW, RasterH)
 		d.Err = firstErr(d.Err, err)
 	}
 	d.Category = categories(d.Space, context)

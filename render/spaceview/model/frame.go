@@ -9,10 +9,12 @@ import (
 // Layer is one batch of a frame, drawn in order.
 type Layer int
 
-// The frame's layers: the plot's shapes, then its labels, then the
-// sidebar and bars, then their text.
+// The frame's layers: the backgrounds and grid (then the frame's
+// raster, when it has one), the plot's shapes, its labels, the sidebar
+// and bars, and their text.
 const (
-	LayerPlot Layer = iota
+	LayerBack Layer = iota
+	LayerPlot
 	LayerPlotText
 	LayerUI
 	LayerUIText
@@ -41,6 +43,7 @@ var (
 type Frame struct {
 	G            *canvas.Glyphs
 	Layers       [LayerCount]canvas.Mesh
+	Raster       Raster
 	outer, inner []canvas.Vec // scratch outlines
 }
 
@@ -57,6 +60,7 @@ func (f *Frame) reset() {
 	for i := range f.Layers {
 		f.Layers[i].Reset()
 	}
+	f.Raster.On = false
 }
 
 // text draws s with its top-left at (x, y) on a text layer.
@@ -114,7 +118,7 @@ func mix(a, b canvas.Color, k float32) canvas.Color {
 // Build fills the frame with the controller's current picture.
 func (f *Frame) Build(c *Controller) {
 	f.reset()
-	f.rect(LayerPlot, Box{W: c.L.W, H: c.L.H}, colBackground)
+	f.rect(LayerBack, Box{W: c.L.W, H: c.L.H}, colBackground)
 	if d := c.S.Derived(); d != nil && d.View.Metric != nil {
 		if len(c.S.Axes) == 3 {
 			f.plot3D(c, d)

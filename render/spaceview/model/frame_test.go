@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"testing"
 
 	"github.com/cimviz/cimviz/domains/concept/space"
@@ -37,8 +38,10 @@ func TestColoursOfTheColourSpace(t *testing.T) {
 }
 
 // Every concept with a cell gets a filled polygon, and a frame of each
-// view (2D, 3D, circular and categorical axes) has shapes and text; the
-// derived view is reused until something changes.
+// view (2D, 3D, circular and categorical axes) has shapes and text; a 2D
+// view whose polygons are not exact (a categorical axis) draws the
+// per-pixel map instead; the derived view is reused until something
+// changes.
 func TestBuildFrames(t *testing.T) {
 	f := newFrame(t)
 	for _, tc := range []struct {
@@ -63,6 +66,9 @@ func TestBuildFrames(t *testing.T) {
 			if f.Layers[l].Triangles() == 0 {
 				t.Errorf("%s %v: layer %d is empty", tc.id, tc.axes, l)
 			}
+		}
+		if want := len(tc.axes) == 2 && !d.Exact; f.Raster.On != want || want && len(f.Raster.Pix) != 4*RasterW*RasterH {
+			t.Errorf("%s %v: raster on %v with %d bytes; want it exactly for inexact 2D cells", tc.id, tc.axes, f.Raster.On, len(f.Raster.Pix))
 		}
 		if s.Derived() != d {
 			t.Errorf("%s %v: the view was recomputed with nothing changed", tc.id, tc.axes)
@@ -91,5 +97,31 @@ func TestWeightsMoveBorders(t *testing.T) {
 	}
 	if !changed {
 		t.Error("weighting hue x16 against intensity moved no border")
+	}
+}
+
+// The raster is the nearest-prototype map the right way up: the pixel
+// under each prototype (away from ties) is painted in its concept's
+// colour.
+func TestRasterOwnsPrototypes(t *testing.T) {
+	s, c := sampleState(t, "fruit", "size", "skin")
+	f := newFrame(t)
+	f.Build(c)
+	d := s.Derived()
+	ext := d.View.Extent()
+	for i := range s.Space.Concepts {
+		px, py := d.View.Prototypes[2*i], d.View.Prototypes[2*i+1]
+		x := int((px - ext.Min.X) / (ext.Max.X - ext.Min.X) * RasterW)
+		y := int((1 - (py-ext.Min.Y)/(ext.Max.Y-ext.Min.Y)) * RasterH) // top row first
+		owner := d.Raster[(RasterH-1-y)*RasterW+x]
+		if owner < 0 || d.Space.Concepts[owner].Prototype["size"] != s.Space.Concepts[i].Prototype["size"] ||
+			d.Space.Concepts[owner].Prototype["skin"] != s.Space.Concepts[i].Prototype["skin"] {
+			t.Errorf("%s's pixel belongs to %d", s.Space.Concepts[i].Name, owner)
+		}
+		want := d.Colours[owner]
+		got := f.Raster.Pix[4*(y*RasterW+x):]
+		if a := float32(got[3]) / 255; math.Abs(float64(float32(got[0])/255/a-want.R)) > 0.05 {
+			t.Errorf("%s's pixel red %d alpha %d, want the concept's colour %+v", s.Space.Concepts[i].Name, got[0], got[3], want)
+		}
 	}
 }

@@ -11,9 +11,13 @@ import (
 // plot2D draws the cells, the axes and the points of a 2D view.
 func (f *Frame) plot2D(c *Controller, d *Derived) {
 	fr := c.Frame2D(d)
-	f.rect(LayerPlot, fr.Plot, colPlot)
+	f.rect(LayerBack, fr.Plot, colPlot)
 	f.grid(fr, d.View.Dims)
-	f.cells(fr, d)
+	if d.Raster != nil {
+		f.Raster.fill(d, fr.Plot)
+	} else {
+		f.cells(fr, d)
+	}
 	f.points2D(fr, c.S, d)
 }
 
@@ -52,12 +56,12 @@ func (f *Frame) grid(fr Frame2D, dims []space.Dimension) {
 	p := fr.Plot
 	for _, t := range Ticks(dims[0]) {
 		x, _ := fr.ToScreen(space.Vec2{X: t.At, Y: fr.Data.Min.Y})
-		f.line(LayerPlot, x, p.Y, x, p.Y+p.H, 1, colGrid)
+		f.line(LayerBack, x, p.Y, x, p.Y+p.H, 1, colGrid)
 		f.centred(LayerPlotText, t.Label, x, p.Y+p.H+14, 12, colTextDim)
 	}
 	for _, t := range Ticks(dims[1]) {
 		_, y := fr.ToScreen(space.Vec2{X: fr.Data.Min.X, Y: t.At})
-		f.line(LayerPlot, p.X, y, p.X+p.W, y, 1, colGrid)
+		f.line(LayerBack, p.X, y, p.X+p.W, y, 1, colGrid)
 		w := float64(f.G.Measure(canvas.FaceUI, t.Label, 12))
 		f.text(LayerPlotText, t.Label, p.X-w-8, y-8, 12, colTextDim)
 	}
