@@ -113,7 +113,7 @@ func runSpaceWindow(game *spaceview.Game, f *editFlags) error {
 	ebiten.SetScreenClearedEveryFrame(false)
 	err := ebiten.RunGame(game)
 	if game.Built > 0 {
-		fmt.Fprintf(os.Stderr, "cimviz edit --space: %d frames built, %.2f ms each (model + meshes)\n",
+		fmt.Fprintf(os.Stderr, "cimviz edit --space: %d frames built, %.2f ms CPU each (input, view recompute, meshes)\n",
 			game.Built, float64(game.BuildTime.Microseconds())/1000/float64(game.Built))
 	}
 	if err != nil && !errors.Is(err, ebiten.Termination) {

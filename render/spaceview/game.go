@@ -41,8 +41,9 @@ type Game struct {
 	size    image.Point
 	shot    *capture
 	err     error
-	// Built counts the frames Draw rebuilt; BuildTime sums their time
-	// (model and mesh, not the GPU).
+	// Built counts the frames Draw rebuilt; BuildTime sums the CPU time
+	// of input handling, recomputing the view and building the meshes
+	// (not the GPU's).
 	Built     int
 	BuildTime time.Duration
 }
@@ -96,7 +97,10 @@ func (g *Game) Update() error {
 	if g.S.Space == nil {
 		return nil
 	}
-	for _, cmd := range g.C.Update(g.nextInput()) {
+	t := time.Now()
+	cmds := g.C.Update(g.nextInput()) // recomputes the view when it changed
+	g.BuildTime += time.Since(t)
+	for _, cmd := range cmds {
 		g.work.queue(&cmd)
 	}
 	g.tick++

@@ -55,6 +55,16 @@ func BenchmarkDerive(b *testing.B) {
 	}
 }
 
+// BenchmarkDerivePixelMap is a recompute of a view whose cells need the
+// per-pixel map (fruit on size x skin, a categorical axis).
+func BenchmarkDerivePixelMap(b *testing.B) {
+	s, _ := sampleState(b, "fruit", "size", "skin")
+	for b.Loop() {
+		s.Touch()
+		s.Derived()
+	}
+}
+
 // BenchmarkFrame is one rebuilt frame after a change: recompute plus the
 // meshes of cells, points, labels and the sidebar.
 func BenchmarkFrame(b *testing.B) {
