@@ -9,7 +9,7 @@ type Runs struct{ Running, Waiting, Failed int32 }
 
 // Colours of runtime state.
 var (
-	colRunning = Hex(0x56d364, 1)
+	colRunning = Hex(0x7ee787, 1)
 	colWaiting = Hex(0xe3b341, 1)
 	colFailed  = colError
 	colTravel  = Hex(0xffe0d4, 1) // the core of a travelling pulse's dot
