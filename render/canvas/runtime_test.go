@@ -2,6 +2,8 @@ package canvas
 
 import (
 	"testing"
+
+	"github.com/cimviz/cimviz/ecs"
 )
 
 // hasColour reports whether some vertex of m is col (any alpha > 0) and
@@ -96,4 +98,45 @@ func dotX(m *Mesh) (float32, bool) {
 		return 0, false
 	}
 	return sum / float32(n), true
+}
+
+// BenchmarkWorkflowTick is one tick of watching 30 instances run on the
+// order-fulfilment sample as the window does it: new counts on the steps,
+// a transition pulsed, the systems run (pulses age), the scene patched
+// and the canvas built. Idle is the same tick with nothing running.
+func BenchmarkWorkflowTick(b *testing.B) {
+	for _, running := range []bool{false, true} {
+		name := map[bool]string{false: "idle", true: "30instances"}[running]
+		b.Run(name, func(b *testing.B) { benchWorkflowTick(b, running) })
+	}
+}
+
+func benchWorkflowTick(b *testing.B, running bool) {
+	ed, _ := sampleEditor(b)
+	g := ed.Graph()
+	ticks := make([]map[string]ecs.StepRun, 2)
+	for k := range ticks {
+		ticks[k] = map[string]ecs.StepRun{}
+		for i := range 30 { // 30 instances spread over the steps, moving on each tick
+			n := g.Nodes[(i+k)%len(g.Nodes)].ID
+			r := ticks[k][n]
+			r.Running++
+			ticks[k][n] = r
+		}
+	}
+	a, f, ui := NewAdapter(), NewFrame(testGlyphs), &UIView{}
+	var sc Scene
+	in := ecs.Input{Width: 1280, Height: 800, DT: 1.0 / 60, MouseX: -1, MouseY: -1}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if running {
+			ed.SetStepRuns(ticks[i%2])
+			ed.PulseEdge(g.Edges[i%len(g.Edges)].ID)
+			i++
+		}
+		ed.Update(in)
+		a.Fill(ed, &Window{}, &sc, ui)
+		f.BuildCanvas(&sc)
+	}
 }

@@ -19,7 +19,7 @@ import (
 
 // sampleEditor opens the embedded order-fulfilment sample in an editor
 // backed by the local service, fitted to a 1280×800 window.
-func sampleEditor(t *testing.T) (*ecs.Editor, *ecs.LocalService) {
+func sampleEditor(t testing.TB) (*ecs.Editor, *ecs.LocalService) {
 	t.Helper()
 	b, err := assets.Sample(assets.DefaultSample)
 	if err != nil {
