@@ -39,6 +39,7 @@ type Game struct {
 	drawn   uint64
 	drew    bool
 	size    image.Point
+	cursor  ebiten.CursorShapeType
 	shot    *capture
 	err     error
 	// Built counts the frames Draw rebuilt; BuildTime sums the CPU time
@@ -103,8 +104,28 @@ func (g *Game) Update() error {
 	for _, cmd := range cmds {
 		g.work.queue(&cmd)
 	}
+	if g.tick >= len(g.script) && g.shot == nil {
+		g.setCursor()
+	}
 	g.tick++
 	return g.settle()
+}
+
+// setCursor shows what a press would do: move (dragging), point (over
+// something to press) or the arrow.
+func (g *Game) setCursor() {
+	x, y := ebiten.CursorPosition()
+	shape := ebiten.CursorShapeDefault
+	switch {
+	case g.C.Dragging():
+		shape = ebiten.CursorShapeMove
+	case g.C.Clickable(float64(x), float64(y)):
+		shape = ebiten.CursorShapePointer
+	}
+	if shape != g.cursor {
+		ebiten.SetCursorShape(shape)
+		g.cursor = shape
+	}
 }
 
 // collect applies the service's answers.
@@ -135,8 +156,11 @@ func (g *Game) apply(r result) {
 
 func (g *Game) take(r result) {
 	was := g.S.Version
-	if err := g.S.SetSpace(r.space, r.version); err != nil {
+	if err := g.S.SetSpace(r.space, r.version); err != nil && was == 0 {
 		g.err = err
+		return
+	} else if err != nil {
+		g.S.Say(err.Error(), true)
 		return
 	}
 	switch {

@@ -116,6 +116,18 @@ func (c *Controller) press(x, y float64) {
 	}
 }
 
+// Dragging says whether a gesture is under way.
+func (c *Controller) Dragging() bool { return c.mode != idle }
+
+// Clickable says whether a press at (x, y) would do something: a point
+// to drag, a slider, an axis or context row.
+func (c *Controller) Clickable(x, y float64) bool {
+	if c.S.Derived() == nil {
+		return false
+	}
+	return c.hit(x, y) != nil || Hit(c.grownSliders(), x, y) >= 0 || Hit(c.L.Axes, x, y) >= 0 || Hit(c.L.Contexts, x, y) >= 0
+}
+
 // grownSliders are the slider tracks with room above and below to grab.
 func (c *Controller) grownSliders() []Box {
 	out := make([]Box, len(c.L.Sliders))

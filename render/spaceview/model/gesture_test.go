@@ -228,3 +228,42 @@ func TestEscapeCancelsDrag(t *testing.T) {
 		t.Errorf("blue at %.0f,%.0f after Escape, want back at %.0f,%.0f", bx, by, x, y)
 	}
 }
+
+// A dimension on an axis removed elsewhere: the view falls back to the
+// first two dimensions instead of failing.
+func TestAxisRemovedElsewhere(t *testing.T) {
+	s, _ := sampleState(t, "fruit", "hue", "skin")
+	sp := s.Space.Clone()
+	if err := sp.RemoveDimension("skin"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSpace(sp, 2); err != nil || strings.Join(s.Axes, ",") != "sweetness,acidity" {
+		t.Fatalf("axes %v, %v", s.Axes, err)
+	}
+	if d := s.Derived(); d.Err != nil || len(d.Cells) != len(sp.Concepts) {
+		t.Errorf("view after the removal: %v, %d cells", d.Err, len(d.Cells))
+	}
+	fresh := NewState("fruit", "nope", "skin")
+	if err := fresh.SetSpace(sp, 2); !errors.Is(err, ErrAxes) {
+		t.Errorf("first answer without the wanted axes: %v, want ErrAxes", err)
+	}
+}
+
+// The pointer shows a point, a slider or a sidebar row as clickable, and
+// empty plot space not.
+func TestClickable(t *testing.T) {
+	s, c := sampleState(t, "colours", "hue", "brightness")
+	x, y := screenOf(c, ItemPoint, s.Space.Item("sky"))
+	tr := c.L.Sliders[0]
+	for _, tc := range []struct {
+		x, y float64
+		want bool
+	}{
+		{x + 2, y, true}, {tr.X + 5, tr.Y + 2, true}, {c.L.Axes[1].X + 4, c.L.Axes[1].Y + 4, true},
+		{c.L.Plot.X + c.L.Plot.W - 5, c.L.Plot.Y + c.L.Plot.H - 5, false}, {c.L.W - 5, 10, false},
+	} {
+		if got := c.Clickable(tc.x, tc.y); got != tc.want {
+			t.Errorf("Clickable(%.0f,%.0f) = %v, want %v", tc.x, tc.y, got, tc.want)
+		}
+	}
+}

@@ -63,9 +63,14 @@ func (s *State) Rev() uint64 { return s.rev }
 func (s *State) Touch() { s.rev++ }
 
 // SetSpace takes the space the service answered: unconfirmed edits are
-// dropped (the answer includes them if they were accepted).
+// dropped (the answer includes them if they were accepted). Axes the
+// space lacks are an error on the first answer; later (a dimension
+// removed meanwhile) the view falls back to the first two dimensions.
 func (s *State) SetSpace(sp *space.Space, version uint64) error {
 	axes, err := pickAxes(sp, s.Axes)
+	if err != nil && s.Space != nil && len(sp.Dimensions) >= 2 {
+		axes, err = dimNames(sp)[:2], nil // an axis went away: show the first two
+	}
 	if err != nil {
 		return err
 	}
