@@ -103,15 +103,12 @@ func (c *Controller) press(x, y float64) {
 		c.drag(x, y)
 		return
 	}
-	if !c.L.Plot.Has(x, y) && c.hit(x, y) == nil {
-		return
-	}
-	if p := c.hit(x, y); p != nil && len(s.Axes) == 2 {
+	if p := c.hit(x, y); p != nil { // points near the plot's edge stick out of it
 		c.mode, s.Pending = dragPoint, p
 		s.Touch()
 		return
 	}
-	if len(s.Axes) == 3 {
+	if len(s.Axes) == 3 && c.L.Plot.Has(x, y) {
 		c.mode = dragOrbit
 	}
 }
