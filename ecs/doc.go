@@ -22,6 +22,10 @@
 //   - [Pending] (optimistic position drawn as a ghost), [Size] and [Shape]
 //   - [Selected], [Hovered], [Pulse] (event flow), [Match] (find)
 //   - [Group] and [Hidden] (a selection collapsed in place)
+//   - [StepRun] (instances running, waiting, failed at a workflow step
+//     while the workflow runs), set by [Editor.SetStepRuns]; transitions
+//     taken pulse with [Editor.PulseEdge]. Both mark only the entities
+//     they change, so watching a run never copies the whole scene.
 //
 // Resources (arche resources, also reachable from the Editor):
 //   - [Camera] (mathgl world↔screen matrices, zoom, pan), [Clock], [Theme]

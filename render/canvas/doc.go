@@ -10,6 +10,12 @@
 // the [ecs.Editor]. [Frame] keeps its slices between frames, so building a
 // frame for a scene of unchanged size does not allocate.
 //
+// A workflow that runs shows on its graph ([Runs] on a [NodeView]):
+// running steps glow green, failed ones turn red, badges on the corners
+// count the instances waiting (top right), running (top left) and failed
+// (bottom right), and a pulsed edge carries a dot from its source to its
+// target while the pulse fades.
+//
 // Large graphs stay fluid because a frame costs what is visible and what
 // changed, not the graph: the Adapter keeps the scene between frames and
 // patches only the entities the editor marked (hover, selection, pulses,
