@@ -103,15 +103,19 @@ func dotX(m *Mesh) (float32, bool) {
 // BenchmarkWorkflowTick is one tick of watching 30 instances run on the
 // order-fulfilment sample as the window does it: new counts on the steps,
 // a transition pulsed, the systems run (pulses age), the scene patched
-// and the canvas built. Idle is the same tick with nothing running.
+// and the canvas built. Idle is the same tick with nothing running; the
+// push variants stop before building the canvas (the cost of getting the
+// runtime state into the scene).
 func BenchmarkWorkflowTick(b *testing.B) {
-	for _, running := range []bool{false, true} {
-		name := map[bool]string{false: "idle", true: "30instances"}[running]
-		b.Run(name, func(b *testing.B) { benchWorkflowTick(b, running) })
+	for _, c := range []struct {
+		name           string
+		running, build bool
+	}{{"idle", false, true}, {"30instances", true, true}, {"idle-push", false, false}, {"30instances-push", true, false}} {
+		b.Run(c.name, func(b *testing.B) { benchWorkflowTick(b, c.running, c.build) })
 	}
 }
 
-func benchWorkflowTick(b *testing.B, running bool) {
+func benchWorkflowTick(b *testing.B, running, build bool) {
 	ed, _ := sampleEditor(b)
 	g := ed.Graph()
 	ticks := make([]map[string]ecs.StepRun, 2)
@@ -137,6 +141,8 @@ func benchWorkflowTick(b *testing.B, running bool) {
 		}
 		ed.Update(in)
 		a.Fill(ed, &Window{}, &sc, ui)
-		f.BuildCanvas(&sc)
+		if build {
+			f.BuildCanvas(&sc)
+		}
 	}
 }
