@@ -31,15 +31,16 @@ func countText(n int32) string {
 	return badgeTexts[max(n, 0)]
 }
 
-// runGlow draws a running step's green glow, or a failed one's red glow
-// (failure wins: the run broke here).
+// runGlow draws a running step's green glow, else a failed one's red
+// glow: a step where a run broke but others still run glows green around
+// its red body.
 func (f *Frame) runGlow(m *Mesh, n *NodeView, c Vec, hw, hh, r float32) {
 	var col Color
 	switch {
-	case n.Run.Failed > 0:
-		col = colFailed
 	case n.Run.Running > 0:
 		col = colRunning
+	case n.Run.Failed > 0:
+		col = colFailed
 	default:
 		return
 	}

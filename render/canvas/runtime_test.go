@@ -42,6 +42,8 @@ func TestRuntimeStateShows(t *testing.T) {
 		{"running glows green around the step", Runs{Running: 3}, colRunning, 120, 160, 280, 240, 1},
 		{"failed turns the step red", Runs{Failed: 1}, colFailed, 130, 170, 270, 230, 1},
 		{"waiting shows a badge at the top right", Runs{Waiting: 12}, colWaiting, 250, 160, 275, 190, 2},
+		{"a step where a run broke glows green while others run", Runs{Running: 1, Failed: 1}, colRunning, 120, 160, 280, 240, 2},
+		{"and stays red inside", Runs{Running: 1, Failed: 1}, colFailed, 130, 170, 270, 230, 2},
 	}
 	idle := NewFrame(testGlyphs)
 	idle.BuildCanvas(stepScene(Runs{}, 0))
