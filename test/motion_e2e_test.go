@@ -60,7 +60,9 @@ func TestWorkflowRunsInTheEditor(t *testing.T) {
 		t.Errorf("the seeded workflow graph has %d nodes, %d edges; want the template's 8 and 9", len(g.Nodes), len(g.Edges))
 	}
 	checkMotionDump(t, dump)
-	if n := pixelsNear(readPNG(t, shot), 0x7e, 0xe7, 0x87, 24); n < 40 {
+	n := pixelsNear(readPNG(t, shot), 0x7e, 0xe7, 0x87, 24)
+	t.Logf("%d pixels of the running glow in the mid-run screenshot", n)
+	if n < 300 { // one glowing step rings it with about a thousand
 		t.Errorf("the mid-run screenshot shows %d pixels of the running glow; want a glowing step", n)
 	}
 }
