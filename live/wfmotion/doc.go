@@ -15,6 +15,7 @@
 //     for something (a join's missing branches, a retry);
 //   - a failed step stays Failed until it is retried; when the instance
 //     fails, its failed steps keep counting (the red stays where the run
-//     broke) and its other steps leave;
+//     broke) and its other steps leave; the newest [MaxFailed] failed
+//     instances are remembered;
 //   - a completed or cancelled instance leaves no trace.
 package wfmotion

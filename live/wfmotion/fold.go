@@ -12,11 +12,15 @@ func (m *Motion) Fold(dst []Transition, id string, e workflow.Event) []Transitio
 		return dst
 	}
 	in, ok := m.inst[id]
-	if !ok || in.ended {
+	if !ok || (in.ended && !leaves(e.Type)) {
 		return dst
 	}
 	return m.step(dst, id, in, e)
 }
+
+// leaves reports whether an event makes an instance leave without a
+// trace (even one that failed before: the last word wins).
+func leaves(typ string) bool { return typ == workflow.EvtCompleted || typ == workflow.EvtCancelled }
 
 func (m *Motion) begin(id, wf string) {
 	if wf == "" {
@@ -53,7 +57,7 @@ func (m *Motion) step(dst []Transition, id string, in *instance, e workflow.Even
 	case workflow.EvtCompleted, workflow.EvtCancelled:
 		m.drop(id, in)
 	case workflow.EvtFailed:
-		m.fail(in)
+		m.fail(id, in)
 	}
 	return dst
 }
@@ -80,14 +84,23 @@ func (m *Motion) set(in *instance, step string, p Phase) {
 	}
 }
 
-// fail ends an instance: only its failed steps keep counting.
-func (m *Motion) fail(in *instance) {
+// fail ends an instance: only its failed steps keep counting, until
+// MaxFailed newer failures push it out.
+func (m *Motion) fail(id string, in *instance) {
 	for step, p := range in.steps {
 		if p != Failed {
 			m.set(in, step, None)
 		}
 	}
 	in.ended = true
+	m.failed = append(m.failed, id)
+	for len(m.failed) > MaxFailed {
+		old := m.failed[0]
+		m.failed = m.failed[1:]
+		if o, ok := m.inst[old]; ok && o.ended {
+			m.drop(old, o)
+		}
+	}
 }
 
 // drop forgets an instance and everything it counted.

@@ -2,6 +2,7 @@ package wfmotion
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 
 	wf "github.com/cimviz/cimviz/domains/workflow"
@@ -90,5 +91,23 @@ func TestForgetClearsRed(t *testing.T) {
 	m.Forget("w")
 	if len(m.Counts("w")) != 0 || m.Instances() != 0 || m.Revision("w") == rev {
 		t.Fatalf("after Forget: counts %v, %d instances, revision %d (was %d)", m.Counts("w"), m.Instances(), m.Revision("w"), rev)
+	}
+}
+
+// TestFailedRunsAreBounded: only the newest MaxFailed failed instances
+// keep their red marks.
+func TestFailedRunsAreBounded(t *testing.T) {
+	m := New()
+	for i := range MaxFailed + 10 {
+		id := "i" + strconv.Itoa(i)
+		m.Fold(nil, id, wf.Event{Type: wf.EvtInstanceStarted, Workflow: "w"})
+		m.Fold(nil, id, ev(wf.EvtStepFailed, "s"))
+		m.Fold(nil, id, wf.Event{Type: wf.EvtFailed})
+	}
+	if got := m.Counts("w")["s"]; got.Failed != MaxFailed || m.Instances() != MaxFailed {
+		t.Fatalf("%d failed shown, %d instances kept; want %d", got.Failed, m.Instances(), MaxFailed)
+	}
+	if m.Phase("i0", "s") != None || m.Phase("i"+strconv.Itoa(MaxFailed+9), "s") != Failed {
+		t.Fatal("the oldest failure must go first")
 	}
 }

@@ -37,6 +37,11 @@ type Transition struct {
 	Edge     string
 }
 
+// MaxFailed is how many failed instances Motion remembers (their red
+// marks); past it the oldest are forgotten, so a long session watching a
+// busy system stays bounded.
+const MaxFailed = 4096
+
 // instance is what Motion remembers of one run.
 type instance struct {
 	workflow string
@@ -50,6 +55,7 @@ type Motion struct {
 	inst   map[string]*instance
 	counts map[string]map[string]Counts
 	rev    map[string]uint64
+	failed []string // failed instances, oldest first (may hold dropped ones)
 }
 
 // New returns an empty Motion.
