@@ -41,6 +41,9 @@ func runLive(f *editFlags) error {
 	}
 	root, err := seedOnFirstRun(ctx, h.Conn())
 	if err == nil {
+		err = seedWorkflows(ctx, h.Conn())
+	}
+	if err == nil {
 		err = editOn(h, f, root, logger)
 	}
 	return errors.Join(err, h.Close())
@@ -86,6 +89,11 @@ func editOn(h *host.Host, f *editFlags, root string, logger *slog.Logger) error 
 	lp.flow = fv
 	lp.shown = f.showLive
 	game.Svc, game.Overlay = lp, lp
+	mo, err := startMotion(nc, game)
+	if err != nil {
+		return err
+	}
+	defer mo.stop()
 	if err := runWindow(game, f); err != nil {
 		return err
 	}
