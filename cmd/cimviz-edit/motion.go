@@ -226,7 +226,7 @@ func seedWorkflow(ctx context.Context, client *graphdomain.Client, name string) 
 	if err != nil {
 		return err
 	}
-	g.Name = "Workflow: " + g.Name // apart from the demo graphs in the browser
+	g.Name += " workflow" // apart from the demo graphs in the browser
 	cmds, err := change.PlanImport([]*graph.Graph{g}, change.ImportOptions{})
 	if err != nil {
 		return fmt.Errorf("workflow %s: %w", name, err)

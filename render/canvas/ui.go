@@ -163,6 +163,7 @@ func (f *Frame) graphs(u *UIView, r Rect) {
 			m.Rect(r.X+4, y, r.W-8, rowH, colAccent.Fade(0.18))
 			col = colAccent
 		}
+		name = f.G.truncate(FaceUI, name, r.W-2*pad, uiText)
 		f.text(LayerUIText, name, r.X+pad, y+(rowH-f.G.LineHeight(FaceUI, uiText))/2, col)
 	}
 }
