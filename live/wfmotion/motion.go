@@ -1,6 +1,5 @@
 package wfmotion
 
-
 // Phase is where an instance stands at one step.
 type Phase uint8
 
