@@ -99,18 +99,29 @@ func startGraphBackbone() (*backbone, error) {
 	return bb, nil
 }
 
+// startLiveEditor is a graph backbone with an editor live on the graph
+// "bench"; the caller closes the backbone.
+func startLiveEditor() (*backbone, *liveEditor, error) {
+	bb, err := startGraphBackbone()
+	if err != nil {
+		return nil, nil, err
+	}
+	e, err := bb.openEditor("bench")
+	if err != nil {
+		bb.close()
+		return nil, nil, err
+	}
+	return bb, e, nil
+}
+
 // measureGesture: a user adds a node; time until the service persisted it
 // and its event was applied in the world, paced at 1k gestures/s.
 func measureGesture(_ context.Context, s Size) (Measurement, error) {
-	bb, err := startGraphBackbone()
+	bb, e, err := startLiveEditor()
 	if err != nil {
 		return Measurement{}, err
 	}
 	defer bb.close()
-	e, err := bb.openEditor("bench")
-	if err != nil {
-		return Measurement{}, err
-	}
 	lat, err := e.gestures(s.Pick(300, 2000), time.Millisecond)
 	if err != nil {
 		return Measurement{}, err

@@ -22,15 +22,11 @@ import (
 // within one second of the stream when the producer stops and no tick
 // took over 16 ms. The value is the highest such rate of those tried.
 func measureLive(_ context.Context, s Size) (Measurement, error) {
-	bb, err := startGraphBackbone()
+	bb, e, err := startLiveEditor()
 	if err != nil {
 		return Measurement{}, err
 	}
 	defer bb.close()
-	e, err := bb.openEditor("bench")
-	if err != nil {
-		return Measurement{}, err
-	}
 	log := eventlog.New()
 	sub, err := bb.nc.Subscribe("cim.>", func(m *nats.Msg) { log.Push(eventlog.FromMsg(m.Subject, m.Header, m.Data, time.Now())) })
 	if err != nil {

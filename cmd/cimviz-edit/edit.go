@@ -196,20 +196,28 @@ func openGraph(ed *ecs.Editor, doc *codec.Document, id string) error {
 }
 
 func setupScript(game *render.Game, f *editFlags) error {
+	frames, err := readScript(f)
+	if err == nil && frames != nil {
+		game.Play(frames)
+	}
+	return err
+}
+
+// readScript reads --script into input frames (nil without one).
+func readScript(f *editFlags) ([]ecs.Input, error) {
 	if f.script == "" {
-		return nil
+		return nil, nil
 	}
 	file, err := os.Open(f.script)
 	if err != nil {
-		return fmt.Errorf("script: %w", err)
+		return nil, fmt.Errorf("script: %w", err)
 	}
 	defer file.Close()
 	s, err := ecs.ParseScript(file)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	game.Play(s.Frames(f.w, f.h))
-	return nil
+	return s.Frames(f.w, f.h), nil
 }
 
 // saveOutputs writes the screenshot and, when asked, the SVG of the view.

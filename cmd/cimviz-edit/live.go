@@ -25,14 +25,9 @@ import (
 // runLive edits on the domain services: embedded (the default) or on
 // --nats URL. Every edit is a command; the world is what the log says.
 func runLive(f *editFlags) error {
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	cfg := host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, Name: "cimviz editor", Logger: logger}
-	if f.natsURL == "" {
-		cfg.Domains, cfg.Workflows = host.Domains(), true
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	h, err := host.Start(ctx, cfg)
+	h, logger, err := startHost(ctx, f, "cimviz editor")
 	if err != nil {
 		return err
 	}
@@ -47,6 +42,18 @@ func runLive(f *editFlags) error {
 		err = editOn(h, f, root, logger)
 	}
 	return errors.Join(err, h.Close())
+}
+
+// startHost starts the services as the flags say: embedded (with every
+// domain and the workflow services) or joining --nats URL as a client.
+func startHost(ctx context.Context, f *editFlags, name string) (*host.Host, *slog.Logger, error) {
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	cfg := host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, Name: name, Logger: logger}
+	if f.natsURL == "" {
+		cfg.Domains, cfg.Workflows = host.Domains(), true
+	}
+	h, err := host.Start(ctx, cfg)
+	return h, logger, err
 }
 
 func editOn(h *host.Host, f *editFlags, root string, logger *slog.Logger) error {

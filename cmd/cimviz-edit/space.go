@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"log/slog"
 	"os"
 	"strings"
 	"time"
@@ -16,7 +15,6 @@ import (
 	"github.com/cimviz/cimviz/domains/host"
 	"github.com/cimviz/cimviz/domains/message"
 	"github.com/cimviz/cimviz/domains/service"
-	"github.com/cimviz/cimviz/ecs"
 	"github.com/cimviz/cimviz/render"
 	"github.com/cimviz/cimviz/render/spaceview"
 	"github.com/hajimehoshi/ebiten/v2"
@@ -29,14 +27,9 @@ import (
 // --save writes the space as the service has it at exit (query get).
 func runSpace(f *editFlags) error {
 	id, axes := parseSpaceArg(f.space)
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	cfg := host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, Name: "cimviz space view", Logger: logger}
-	if f.natsURL == "" {
-		cfg.Domains, cfg.Workflows = host.Domains(), true
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	h, err := host.Start(ctx, cfg)
+	h, _, err := startHost(ctx, f, "cimviz space view")
 	if err != nil {
 		return err
 	}
@@ -86,17 +79,12 @@ func viewSpace(h *host.Host, f *editFlags, id string, axes []string) error {
 }
 
 func setupSpaceRun(game *spaceview.Game, f *editFlags) error {
-	if f.script != "" {
-		file, err := os.Open(f.script)
-		if err != nil {
-			return fmt.Errorf("script: %w", err)
-		}
-		defer file.Close()
-		s, err := ecs.ParseScript(file)
-		if err != nil {
-			return err
-		}
-		game.Play(s.Frames(f.w, f.h))
+	frames, err := readScript(f)
+	if err != nil {
+		return err
+	}
+	if frames != nil {
+		game.Play(frames)
 	}
 	if f.screenshot != "" {
 		game.CaptureWhenSettled(func(img *image.RGBA) error {
