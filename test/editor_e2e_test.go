@@ -102,8 +102,13 @@ func checkEdits(t *testing.T, g *graph.Graph) {
 
 // checkEditorGolden compares the screenshot with the golden image: at most
 // 1% of the pixels may differ by more than a small step (fps text, driver
-// rounding). -update rewrites the golden image.
-func checkEditorGolden(t *testing.T, shot, golden string) {
+// rounding).
+func checkEditorGolden(t *testing.T, shot, golden string) { checkGolden(t, shot, golden, 0.01) }
+
+// checkGolden compares a screenshot with a golden image: at most the
+// fraction maxBad of the pixels may differ by more than a small step.
+// -update rewrites the golden image.
+func checkGolden(t *testing.T, shot, golden string, maxBad float64) {
 	t.Helper()
 	if *updateEditor {
 		b, err := os.ReadFile(shot)
@@ -115,22 +120,28 @@ func checkEditorGolden(t *testing.T, shot, golden string) {
 		}
 		return
 	}
-	got, want := decodePNG(t, shot), decodePNG(t, golden)
-	if bad, total := canvas.DiffPixels(got, want, 24); bad*100 > total {
+	if bad, total := diffFiles(t, shot, golden); float64(bad) > maxBad*float64(total) {
 		t.Errorf("screenshot differs from %s in %d of %d pixels (check it, then run with -update)", golden, bad, total)
 	}
 }
 
-func decodePNG(t *testing.T, path string) image.Image {
+// diffFiles counts the pixels of two PNG files that differ by more than a
+// small step, and all pixels.
+func diffFiles(t *testing.T, a, b string) (int, int) {
+	t.Helper()
+	return canvas.DiffPixels(readPNG(t, a), readPNG(t, b), 24)
+}
+
+func readPNG(t *testing.T, path string) image.Image {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
-		t.Fatalf("%v (run with -update to create the golden image)", err)
+		t.Fatalf("%v (run with -update to create a golden image)", err)
 	}
 	defer f.Close()
 	img, err := png.Decode(f)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", path, err)
 	}
 	return img
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"image"
-	"image/png"
 	"math"
 	"os"
 	"os/exec"
@@ -246,37 +245,5 @@ func checkRecategorized(t *testing.T, sp *space.Space) {
 // (rewritten with -update).
 func checkSpaceGolden(t *testing.T, shot, name string) {
 	t.Helper()
-	golden := filepath.Join("testdata", "space", name)
-	if *updateEditor {
-		raw, err := os.ReadFile(shot)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, raw, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if bad, total := diffFiles(t, shot, golden); bad > total/200 {
-		t.Errorf("%s: %d of %d pixels differ from the golden image (run with -update after checking it by eye)", name, bad, total)
-	}
-}
-
-func diffFiles(t *testing.T, a, b string) (int, int) {
-	t.Helper()
-	return canvas.DiffPixels(readPNG(t, a), readPNG(t, b), 24)
-}
-
-func readPNG(t *testing.T, path string) image.Image {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return img
+	checkGolden(t, shot, filepath.Join("testdata", "space", name), 0.005)
 }
