@@ -5,12 +5,33 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
+
 	"github.com/cimviz/cimviz/domains/natsembed/natstest"
 	"github.com/cimviz/cimviz/domains/workflow"
 	"github.com/cimviz/cimviz/domains/workflow/wfservice"
 	"github.com/cimviz/cimviz/domains/workflow/worker"
 	"github.com/cimviz/cimviz/graph"
 )
+
+// serveOneJob runs the workflow services on a fresh embedded server with
+// the one-job workflow published; everything stops with the test.
+func serveOneJob(t *testing.T) (context.Context, *nats.Conn, *wfservice.Client) {
+	t.Helper()
+	_, nc := natstest.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	svc, err := wfservice.Start(ctx, nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Stop() })
+	c := wfservice.NewClient(nc)
+	if err := c.EnsurePublished(ctx, oneJob(t)); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, nc, c
+}
 
 func oneJob(t *testing.T) *graph.Graph {
 	g := graph.New("one-job", "")
@@ -31,18 +52,7 @@ func oneJob(t *testing.T) *graph.Graph {
 // event is redelivered after AckWait and the step completes, on its first
 // attempt, by the survivor.
 func TestDeadWorkersStepIsRedelivered(t *testing.T) {
-	_, nc := natstest.Start(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	svc, err := wfservice.Start(ctx, nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Stop()
-	c := wfservice.NewClient(nc)
-	if err := c.EnsurePublished(ctx, oneJob(t)); err != nil {
-		t.Fatal(err)
-	}
+	ctx, nc, c := serveOneJob(t)
 
 	got := make(chan struct{})
 	dying, die := context.WithCancel(ctx)
@@ -89,18 +99,7 @@ func waitEnd(t *testing.T, ctx context.Context, c *wfservice.Client, id string) 
 // A step finished while its instance is paused is reported again until
 // the instance resumes: the work is not lost.
 func TestPausedInstancesGetTheirWorkAfterResume(t *testing.T) {
-	_, nc := natstest.Start(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	svc, err := wfservice.Start(ctx, nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Stop()
-	c := wfservice.NewClient(nc)
-	if err := c.EnsurePublished(ctx, oneJob(t)); err != nil {
-		t.Fatal(err)
-	}
+	ctx, nc, c := serveOneJob(t)
 	got, release := make(chan struct{}, 8), make(chan struct{})
 	go worker.Run(ctx, nc, func(context.Context, worker.Task) (map[string]any, error) {
 		got <- struct{}{}
