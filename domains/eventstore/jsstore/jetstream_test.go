@@ -232,3 +232,49 @@ func TestClosedStoresLeaveNoSubscriptions(t *testing.T) {
 		t.Fatalf("%d subscriptions after 5 stores came and went, %d before", after, before)
 	}
 }
+
+// A Load long enough to go through an ordered consumer, and a Follow that
+// stops, leave no consumer behind: a stream takes at most a thousand.
+func TestReadsLeaveNoConsumers(t *testing.T) {
+	_, nc := natstest.Start(t)
+	s := open(t, nc)
+	types := make([]string, 40)
+	for i := range types {
+		types[i] = "NodeMoved"
+	}
+	if _, err := s.Append(ctx(t), "long", 0, events("long", 0, types...)); err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		if got, err := s.Load(ctx(t), "long", 0); err != nil || len(got) != len(types) {
+			t.Fatalf("load: %d events, %v", len(got), err)
+		}
+	}
+	sub, err := s.Follow(ctx(t), 0, "", func(message.Event) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub.Stop()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	str, err := js.Stream(ctx(t), jsstore.StreamName("flow"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		info, err := str.Info(ctx(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.State.Consumers == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d consumers left on the stream after the reads ended", info.State.Consumers)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

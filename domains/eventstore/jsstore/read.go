@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -32,6 +33,7 @@ func (s *Store) Read(ctx context.Context, fromSeq uint64, filter string, fn func
 	if err != nil {
 		return fmt.Errorf("read %s: %w", s.stream, err)
 	}
+	defer s.release(cons)
 	defer it.Stop()
 	if pending, err := s.anyPending(ctx, cons); err != nil || !pending {
 		return err
@@ -88,6 +90,22 @@ func (s *Store) consumer(ctx context.Context, fromSeq uint64, filter string) (je
 	return cons, nil
 }
 
+// release deletes a finished ordered consumer in the background. Stopping
+// one leaves it on the server until its inactivity threshold (five
+// minutes), and a stream takes at most a thousand: a burst of Loads of long
+// aggregates would otherwise run into that limit.
+func (s *Store) release(cons jetstream.Consumer) {
+	info := cons.CachedInfo()
+	if info == nil {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = s.js.DeleteConsumer(ctx, s.stream, info.Name)
+	}()
+}
+
 // decode turns a stream message into an event; one that does not decode
 // is logged and skipped.
 func (s *Store) decode(m jetstream.Msg, seq uint64) (message.Event, bool) {
@@ -112,7 +130,7 @@ func (s *Store) Follow(ctx context.Context, fromSeq uint64, filter string, fn fu
 	if err != nil {
 		return nil, err
 	}
-	sub := &subscription{store: s, done: make(chan struct{})}
+	sub := &subscription{store: s, cons: cons, done: make(chan struct{})}
 	// Large pulls: a replay is one long read, and each pull is a round trip.
 	sub.cc, err = cons.Consume(func(m jetstream.Msg) { sub.deliver(m, fn) }, jetstream.PullMaxMessages(replayPull))
 	if err != nil {
@@ -145,6 +163,7 @@ func (s *Store) unregister(sub *subscription) {
 // subscription is a running Follow.
 type subscription struct {
 	store    *Store
+	cons     jetstream.Consumer
 	cc       jetstream.ConsumeContext
 	guard    eventstore.CallGuard
 	stopOnce sync.Once
@@ -174,6 +193,7 @@ func (sub *subscription) Stop() {
 	sub.stopOnce.Do(func() {
 		sub.guard.Stop()
 		sub.cc.Stop()
+		sub.store.release(sub.cons)
 		close(sub.done)
 		sub.store.unregister(sub)
 	})

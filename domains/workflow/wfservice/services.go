@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/cimviz/cimviz/domains/eventstore"
 	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
@@ -40,7 +39,7 @@ func Start(ctx context.Context, nc *nats.Conn, opts ...service.Option) (*Service
 		defStore.Close()
 		return nil, err
 	}
-	s, err := startDirect(ctx, nc, defStore, instStore, opts)
+	s, err := StartOn(nc, defStore, instStore, opts...)
 	if err != nil {
 		defStore.Close()
 		instStore.Close()
@@ -49,22 +48,6 @@ func Start(ctx context.Context, nc *nats.Conn, opts ...service.Option) (*Service
 	s.stores = []eventstore.Store{defStore, instStore}
 	s.react(s.ctx, nc)
 	return s, nil
-}
-
-func startDirect(ctx context.Context, nc *nats.Conn, defStore, instStore eventstore.Store, opts []service.Option) (*Services, error) {
-	js, err := jetstream.New(nc)
-	if err != nil {
-		return nil, err
-	}
-	defs, err := newDirectStore(ctx, js, defStore, jsstore.StreamName(DefDomain), DefDomain)
-	if err != nil {
-		return nil, err
-	}
-	insts, err := newDirectStore(ctx, js, instStore, jsstore.StreamName(InstanceDomain), InstanceDomain)
-	if err != nil {
-		return nil, err
-	}
-	return StartOn(nc, defs, insts, opts...)
 }
 
 // StartOn starts the services, registry and catalog on the given stores
