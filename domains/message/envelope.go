@@ -43,6 +43,9 @@ type Event struct {
 	Time        time.Time       `json:"time"`
 	Payload     json.RawMessage `json:"payload,omitempty"`
 	Sequence    uint64          `json:"sequence,omitempty"`
+	// Chain is set on the events of a decision stored one message at a
+	// time (see [Chain]); nil for the usual atomic append.
+	Chain *Chain `json:"chain,omitempty"`
 }
 
 // Command asks a domain service to change an aggregate. ExpectedVersion,
@@ -77,6 +80,7 @@ func (e Event) Headers() nats.Header {
 	w := encodeEvent(scratch[:0], e)
 	h := make(nats.Header, 12)
 	w.fill(h, e)
+	addChainHeaders(h, e)
 	return h
 }
 
@@ -119,6 +123,9 @@ func DecodeEvent(domain string, h nats.Header, body []byte) (Event, error) {
 		return Event{}, err
 	}
 	if e.Time, err = decodeTime(h); err != nil {
+		return Event{}, err
+	}
+	if e.Chain, err = decodeChain(h); err != nil {
 		return Event{}, err
 	}
 	if e.Payload, err = decodeBody(body); err != nil {
