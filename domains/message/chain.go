@@ -101,3 +101,15 @@ func decodeChain(h nats.Header) (*Chain, error) {
 	}
 	return c, nil
 }
+
+// Clone returns a copy of c that shares no memory with it (nil for nil).
+func (c *Chain) Clone() *Chain {
+	if c == nil {
+		return nil
+	}
+	out := &Chain{Index: c.Index, Count: c.Count}
+	for _, l := range c.Rest {
+		out.Rest = append(out.Rest, ChainLink{Type: l.Type, Payload: append(json.RawMessage(nil), l.Payload...)})
+	}
+	return out
+}

@@ -21,6 +21,7 @@ type aggregate[S any] struct {
 	version uint64
 	lastSeq uint64
 	recent  []Ack // oldest first, at most recentCommands
+	chain   chainState
 }
 
 // evolve applies stored events and records which command caused them.
@@ -29,6 +30,7 @@ func (a *aggregate[S]) evolve(apply func(S, message.Event) S, events []message.E
 		a.state = apply(a.state, ev)
 		a.version, a.lastSeq = ev.Version, ev.Sequence
 		a.remember(ev)
+		a.chain.track(ev)
 	}
 }
 

@@ -34,6 +34,9 @@ type Domain[S any] struct {
 	// Views lists queries about the domain as a whole (a list of its
 	// aggregates, say): they name no aggregate and load none.
 	Views map[string]View
+	// Appends says how a decision of several events is stored: Atomic
+	// (the zero value) or Chained.
+	Appends AppendMode
 }
 
 // View answers a question about the whole domain from a read model the

@@ -164,6 +164,9 @@ func (e *Engine[S]) decide(agg *aggregate[S], cmd message.Command) ([]message.Ev
 // append stores the events and, on success, moves the cached aggregate on.
 // On any failure the cached copy is dropped: it may be stale.
 func (e *Engine[S]) append(ctx context.Context, agg *aggregate[S], cmd message.Command, events []message.Event) (Ack, error) {
+	if e.chained(len(events)) {
+		return e.appendChain(ctx, agg, cmd, events)
+	}
 	res, err := e.store.Append(ctx, cmd.AggregateID, agg.version, events)
 	if err != nil {
 		e.cache.drop(cmd.AggregateID)
@@ -193,8 +196,9 @@ func (e *Engine[S]) storeError(err error, cmd message.Command) error {
 }
 
 // load returns the aggregate from the cache, or built from the store; with
-// fresh, a cached copy is first brought up to date from the store. The
-// caller holds the aggregate's stripe lock.
+// fresh, a cached copy is first brought up to date from the store. A chain
+// its last writer left unfinished is finished first. The caller holds the
+// aggregate's stripe lock.
 func (e *Engine[S]) load(ctx context.Context, id string, fresh bool) (*aggregate[S], error) {
 	agg, ok := e.cache.get(id)
 	if !ok {
@@ -209,6 +213,10 @@ func (e *Engine[S]) load(ctx context.Context, id string, fresh bool) (*aggregate
 		return nil, fmt.Errorf("load %s %q: %w", e.d.Name, id, err)
 	}
 	agg.evolve(e.d.Apply, events)
+	if err := e.finishChain(ctx, id, agg); err != nil {
+		e.cache.drop(id)
+		return nil, err
+	}
 	if agg.version > 0 {
 		e.cache.put(id, agg)
 	}

@@ -69,12 +69,30 @@ type Service struct {
 func Serve[S any](nc *nats.Conn, eng *Engine[S], opts ...Option) (*Service, error) {
 	s := &Service{nc: nc, eng: eng, in: eng.info(), cfg: newConfig(opts)}
 	s.names = s.in.subjectNames()
+	recoverChains(eng, s.cfg)
 	s.startWorkers()
 	if err := s.register(); err != nil {
 		s.stopWorkers()
 		return nil, err
 	}
 	return s, nil
+}
+
+// recoverChains finishes, before a Chained domain serves, the chains a
+// writer that died left open. A failure is logged, not fatal: such a chain
+// is still finished when its aggregate is next loaded.
+func recoverChains[S any](eng *Engine[S], cfg config) {
+	if eng.d.Appends != Chained {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*cfg.timeout)
+	defer cancel()
+	n, err := eng.Recover(ctx, RecoveryWindow)
+	if err != nil {
+		cfg.logger.Error("finishing chains cut short", "domain", eng.d.Name, "finished", n, "err", err)
+	} else if n > 0 {
+		cfg.logger.Info("finished chains cut short", "domain", eng.d.Name, "finished", n)
+	}
 }
 
 func (s *Service) register() error {

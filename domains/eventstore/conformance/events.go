@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/cimviz/cimviz/domains/eventstore"
@@ -100,4 +101,40 @@ func lastSeq(t *testing.T, s eventstore.Store) uint64 {
 		t.Fatalf("last sequence: %v", err)
 	}
 	return n
+}
+
+// testChainKept: an event's chain marks come back from Load, Read and
+// Follow as they were stored.
+func testChainKept(t *testing.T, b Backend) {
+	s := open(t, b)
+	evs := batch("c1", 0, "A", "B")
+	evs[0].Chain = &message.Chain{Index: 0, Count: 2, Rest: []message.ChainLink{{Type: "B", Payload: evs[1].Payload}}}
+	evs[1].Chain = &message.Chain{Index: 1, Count: 2}
+	for i := range evs {
+		mustAppend(t, s, "c1", uint64(i), evs[i:i+1])
+	}
+	check := func(how string, got []message.Event) {
+		t.Helper()
+		if len(got) != 2 {
+			t.Fatalf("%s: %d events, want 2", how, len(got))
+		}
+		for i := range got {
+			if !reflect.DeepEqual(got[i].Chain, evs[i].Chain) {
+				t.Fatalf("%s: event %d chain %+v, stored %+v", how, i, got[i].Chain, evs[i].Chain)
+			}
+		}
+	}
+	loaded, err := s.Load(testCtx(t), "c1", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("Load", loaded)
+	check("Read", readAll(t, s, 0, ""))
+	got := make(chan message.Event, 2)
+	sub, err := s.Follow(testCtx(t), 0, "", func(e message.Event) { got <- e })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Stop()
+	check("Follow", receive(t, got, 2))
 }

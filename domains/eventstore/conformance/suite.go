@@ -13,7 +13,8 @@
 // sequence and with '*' and '>' filters; Load from a version; oversized
 // payloads (ErrTooLarge) and invalid batches (ErrInvalid) store nothing;
 // Follow sees stored then live events in order and nothing after Stop;
-// closing and reopening keeps everything (persistent backends only).
+// closing and reopening keeps everything (persistent backends only); an
+// event's chain marks come back as stored.
 package conformance
 
 import (
@@ -61,6 +62,7 @@ func Run(t *testing.T, factory Factory) {
 		{"FollowStops", testFollowStops},
 		{"ClosedStoreRefuses", testClosed},
 		{"ReopenKeepsEverything", testReopen},
+		{"ChainKept", testChainKept},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.test(t, factory(t)) })

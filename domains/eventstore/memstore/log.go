@@ -25,6 +25,7 @@ type record struct {
 	time                       int64
 	version                    uint64
 	payload                    []byte
+	chain                      *message.Chain // nil unless the event is one of a chain
 }
 
 // subjectInfo is one distinct subject, interned: aggregate and type are
@@ -60,7 +61,8 @@ func (l *eventLog) add(domain string, e message.Event) uint32 {
 		l.chunks = append(l.chunks, make([]record, chunkSize))
 	}
 	*l.at(pos) = record{id: e.MessageID, correlation: e.CorrelationID, causation: e.CausationID,
-		time: e.Time.UnixNano(), version: e.Version, payload: l.keep(e.Payload)}
+		time: e.Time.UnixNano(), version: e.Version, payload: l.keep(e.Payload),
+		chain: e.Chain.Clone()}
 	subj := l.intern(domain, e.AggregateID, e.Type)
 	l.subjectOf = append(l.subjectOf, subj)
 	l.subjects[subj].positions = append(l.subjects[subj].positions, pos)
@@ -109,5 +111,6 @@ func (l *eventLog) event(domain string, pos uint32) message.Event {
 	if r.payload != nil {
 		e.Payload = append([]byte(nil), r.payload...)
 	}
+	e.Chain = r.chain.Clone()
 	return e
 }
