@@ -112,7 +112,8 @@ func (r *workflowRig) walk(ctx context.Context, k, n int, pace time.Duration) ([
 // instances as fast as they are acknowledged; a transition is an event the
 // instance service stored (step_completed, step_started, ...).
 func measureTransitions(ctx context.Context, s Size) (Measurement, error) {
-	walkers, perWalker := s.Pick(8, 64), s.Pick(40, 50)
+	// Full size: 19,200 commands, several seconds of sustained load.
+	walkers, perWalker := s.Pick(8, 64), s.Pick(40, 300)
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
 	r, err := startWorkflowRig(ctx, walkers, (perWalker+chainSteps-1)/chainSteps)

@@ -47,6 +47,10 @@ func InstanceDomainOf(reg *Registry, store eventstore.Store) service.Domain[*wor
 			return decideInstance(reg, in, cmd)
 		},
 		Apply: applyInstance,
+		// A step's completion and the next step's start are each a state
+		// an instance may be seen in; chained appends run about ten times
+		// the transitions of atomic batches (see service.Chained).
+		Appends: service.Chained,
 		Commands: map[string]service.CommandSpec{
 			workflow.TypeCreateInstance: {Creates: true, Description: "make a Draft instance: {workflow, version?, context?}"},
 			workflow.TypeStartInstance:  {Creates: true, Description: "run a new instance: {workflow, version?, context?}"},
