@@ -42,7 +42,7 @@ var pushes = service.Domain[[]int]{
 		"begin": {Creates: true, Description: "make the list with values: {values}"},
 		"push":  {Description: "push values: {values}"},
 	},
-	Appends:  service.Chained,
+	Appends: service.Chained,
 }
 
 func push(values ...int) message.Command { return pushing("push", values) }

@@ -36,15 +36,27 @@ func (s *Service) startWorkers() {
 	}
 }
 
+// stopWorkers lets the workers finish what they were handed and ends
+// them. A request that arrives later (nats.go may still deliver what it
+// had queued when the endpoints were stopped) is answered, not dropped.
 func (s *Service) stopWorkers() {
+	s.dispatching.Lock()
+	s.stopped = true
 	for _, w := range s.workers {
 		close(w)
 	}
+	s.dispatching.Unlock()
 	s.wg.Wait()
 }
 
 // dispatch hands a request to its aggregate's worker.
 func (s *Service) dispatch(req micro.Request, handle func(micro.Request)) {
+	s.dispatching.RLock()
+	defer s.dispatching.RUnlock()
+	if s.stopped {
+		s.replyError(req, fmt.Errorf("%w: cim-%s is stopping; send again", ErrInternal, s.in.name))
+		return
+	}
 	s.workers[stripe(req.Headers().Get(message.HeaderAggregateID), len(s.workers))] <- job{req, handle}
 }
 

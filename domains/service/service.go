@@ -58,8 +58,11 @@ type Service struct {
 	cfg     config
 	workers []chan job
 	wg      sync.WaitGroup
-	queries sync.Mutex
-	nQuery  uint64
+	// dispatching guards workers against a late request once stopped.
+	dispatching sync.RWMutex
+	stopped     bool
+	queries     sync.Mutex
+	nQuery      uint64
 
 	stopOnce sync.Once
 	stopErr  error

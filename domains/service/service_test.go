@@ -180,3 +180,43 @@ func TestStop(t *testing.T) {
 		t.Fatalf("command after Stop: %v, want no responders", err)
 	}
 }
+
+// Stopping a service while requests pour in answers or refuses each of
+// them; none arrives at a stopped worker (that was a panic).
+func TestStopUnderLoad(t *testing.T) {
+	for round := range 5 {
+		_, nc := natstest.Start(t)
+		svc, err := demo.Domain.Start(nc, newStore(t), quiet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cl := service.NewClient(nc, "counter")
+		if _, err := cl.Send(ctx(t), command("create", "c1", `{"name":"visits"}`)); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan struct{})
+		for range 8 {
+			go func() {
+				for {
+					select {
+					case <-done:
+						return
+					default:
+					}
+					m := nats.NewMsg("cim.counter.cmd.increment")
+					m.Header = command("increment", "c1", `{"by":1}`).Headers()
+					m.Data = []byte(`{"by":1}`)
+					_, _ = nc.RequestMsg(m, 200*time.Millisecond)
+				}
+			}()
+		}
+		time.Sleep(30 * time.Millisecond)
+		if err := svc.Stop(); err != nil {
+			t.Fatalf("round %d: stop: %v", round, err)
+		}
+		close(done)
+		if svc.Stats().Handled == 0 {
+			t.Fatalf("round %d: nothing was handled before the stop", round)
+		}
+	}
+}
