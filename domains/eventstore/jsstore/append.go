@@ -115,6 +115,9 @@ func (s *Store) expectedSeq(ctx context.Context, aggregateID string, expected ui
 		return seq, nil
 	}
 	version, seq, err := s.lastOf(ctx, aggregateID)
+	if errors.Is(err, message.ErrMalformed) {
+		version, seq, err = s.positionAfterJunk(ctx, aggregateID)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -137,6 +140,26 @@ func (s *Store) lastOf(ctx context.Context, aggregateID string) (version, seq ui
 	if err != nil {
 		return 0, 0, fmt.Errorf("last event of %s (sequence %d): %w: bad version header", aggregateID, m.Sequence, message.ErrMalformed)
 	}
+	return version, m.Sequence, nil
+}
+
+// positionAfterJunk is where an aggregate stands when the last message on
+// its subjects is not an event (published by hand): at the version of its
+// last real event, and at the junk's sequence, which the next append must
+// expect.
+func (s *Store) positionAfterJunk(ctx context.Context, aggregateID string) (version, seq uint64, err error) {
+	m, err := s.str.GetLastMsgForSubject(ctx, eventstore.AggregateSubjects(s.domain, aggregateID))
+	if err != nil {
+		return 0, 0, fmt.Errorf("last message of %s: %w", aggregateID, err)
+	}
+	events, err := s.loadByConsumer(ctx, aggregateID, 0)
+	if err != nil {
+		return 0, 0, err
+	}
+	if n := len(events); n > 0 {
+		version = events[n-1].Version
+	}
+	s.log.Warn("appending after a message that is not an event", "stream", s.stream, "aggregate", aggregateID, "sequence", m.Sequence)
 	return version, m.Sequence, nil
 }
 

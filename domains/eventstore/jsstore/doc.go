@@ -28,8 +28,9 @@
 //     stored ones first, then live ones. A message on the stream that does
 //     not decode as an event (someone published by hand) is skipped and
 //     logged, never fatal; on an aggregate's own subjects such a message
-//     does make later appends to that aggregate conflict, since it moved
-//     the aggregate's last sequence.
+//     moved the aggregate's last sequence, so the next append finds the
+//     aggregate's version in its last real event and expects the junk's
+//     sequence (a scan of the aggregate, logged as a warning).
 //   - Load costs one direct get when nothing is new (a new aggregate, or a
 //     cached one that is current), a direct get per event for a short
 //     tail, and an ordered consumer for a long one.

@@ -278,3 +278,29 @@ func TestReadsLeaveNoConsumers(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// A message published by hand on an aggregate's subjects does not block
+// the aggregate: the next append expects the junk's place and the last
+// real event's version.
+func TestAppendAfterJunkOnTheAggregatesSubjects(t *testing.T) {
+	_, nc := natstest.Start(t)
+	s := open(t, nc)
+	if _, err := s.Append(ctx(t), "n1", 0, events("n1", 0, "NodeAdded")); err != nil {
+		t.Fatal(err)
+	}
+	js, _ := jetstream.New(nc)
+	if _, err := js.Publish(ctx(t), "cim.flow.evt.n1.NodeMoved", []byte(`{}`)); err != nil {
+		t.Fatal(err)
+	}
+	fresh := open(t, nc) // knows nothing of n1: it must find its place on the stream
+	if _, err := fresh.Append(ctx(t), "n1", 1, events("n1", 1, "NodeMoved")); err != nil {
+		t.Fatalf("append after junk: %v", err)
+	}
+	if _, err := fresh.Append(ctx(t), "n1", 1, events("n1", 1, "NodeMoved")); !errors.Is(err, eventstore.ErrConflict) {
+		t.Fatalf("a second append at the same version: %v, want a conflict", err)
+	}
+	got, err := fresh.Load(ctx(t), "n1", 0)
+	if err != nil || len(got) != 2 || got[1].Version != 2 {
+		t.Fatalf("after junk and an append: %d events, %v", len(got), err)
+	}
+}
