@@ -85,6 +85,16 @@ func (c *Catalog) List(wf string, state workflow.State) []Summary {
 	return out
 }
 
+// TopLevel reports whether the catalog knows id as an instance that no
+// other instance started. A parent is fixed when an instance is created,
+// so a yes is final; a no may only mean the catalog has not seen id yet.
+func (c *Catalog) TopLevel(id string) bool {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	s := c.byID[id]
+	return s != nil && s.Workflow != "" && s.Parent == ""
+}
+
 // Children returns the instances a parent's subworkflow steps started
 // that have not ended.
 func (c *Catalog) Children(parent string) []string {

@@ -100,6 +100,9 @@ func (r *Reactor) childRefused(ctx context.Context, e message.Event, parent, ste
 }
 
 func (r *Reactor) reportToParent(ctx context.Context, e message.Event) worker.Verdict {
+	if r.cat.TopLevel(e.AggregateID) {
+		return worker.Ack // no parent to tell: spare the query
+	}
 	child, v := r.instance(ctx, e.AggregateID)
 	if child == nil || child.Parent == "" {
 		return v
