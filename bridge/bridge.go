@@ -44,7 +44,8 @@ type Delivery struct {
 
 // Config tunes a bridge. Zero values take the defaults.
 type Config struct {
-	// EventBuffer is the capacity of the event channel (default 8192).
+	// EventBuffer is how many decoded events may wait for the game loop
+	// (default 65536: at 60 ticks/s it must not be what bounds a replay).
 	EventBuffer int
 	// QueueLimit bounds the commands waiting to be sent, offline included
 	// (default 1024). Beyond it new edits are refused, visibly.
@@ -54,7 +55,7 @@ type Config struct {
 
 func (c Config) withDefaults() Config {
 	if c.EventBuffer <= 0 {
-		c.EventBuffer = 8192
+		c.EventBuffer = 1 << 16
 	}
 	if c.QueueLimit <= 0 {
 		c.QueueLimit = 1024
@@ -73,7 +74,7 @@ type Bridge struct {
 	client *service.Client
 	follow eventstore.Subscription
 
-	events  chan Delivery
+	in      *inbox
 	queue   chan outgoing
 	replies chan reply
 	link    atomic.Int32
@@ -109,7 +110,7 @@ func Start(ctx context.Context, nc *nats.Conn, cfg Config) (*Bridge, error) {
 		return nil, fmt.Errorf("bridge: %w", err)
 	}
 	b := &Bridge{cfg: cfg, nc: nc, store: store, client: service.NewClient(nc, graphdomain.Name),
-		events: make(chan Delivery, cfg.EventBuffer), queue: make(chan outgoing, cfg.QueueLimit),
+		in: newInbox(cfg.EventBuffer), queue: make(chan outgoing, cfg.QueueLimit),
 		replies: make(chan reply, cfg.QueueLimit), catchUp: last, reconnect: make(chan struct{}, 1)}
 	b.ctx, b.cancel = context.WithCancel(context.Background())
 	b.watchConnection()
@@ -131,10 +132,7 @@ func (b *Bridge) deliver(e message.Event) {
 		b.cfg.Logger.Warn("bridge: skipped an event that does not decode", "subject_seq", e.Sequence, "type", e.Type, "err", err)
 		return
 	}
-	select {
-	case b.events <- Delivery{Graph: e.AggregateID, Sequence: e.Sequence, Time: e.Time, Event: ev}:
-	case <-b.ctx.Done():
-	}
+	b.in.put(Delivery{Graph: e.AggregateID, Sequence: e.Sequence, Time: e.Time, Event: ev})
 }
 
 // Link reports the connection state.
@@ -150,6 +148,7 @@ func (b *Bridge) CatchUpSequence() uint64 { return b.catchUp }
 // the ones already sent stand or fall with the service.
 func (b *Bridge) Close() error {
 	b.cancel()
+	b.in.close()
 	if b.follow != nil {
 		b.follow.Stop()
 	}

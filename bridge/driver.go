@@ -24,6 +24,10 @@ type Driver struct {
 	MaxPerTick   int
 	Budget       time.Duration
 	lastDelivery time.Time
+	// batch is what was last taken from the bridge; next is its first
+	// delivery not yet applied.
+	batch []Delivery
+	next  int
 	// held are answers waiting for their events: the editor hears its own
 	// reply only once the world holds what the command did, in send order.
 	held []reply
@@ -126,15 +130,23 @@ func (d *Driver) drainEvents(ed *ecs.Editor) {
 		if n&255 == 255 && time.Since(start) > d.Budget {
 			return
 		}
-		select {
-		case dl := <-d.b.events:
-			d.lastDelivery = time.Now()
-			d.apply(ed, dl)
-		default:
+		if d.next == len(d.batch) && !d.refill() {
 			d.maybeGoLive(ed)
 			return
 		}
+		d.next++
+		d.apply(ed, d.batch[d.next-1])
 	}
+}
+
+// refill takes the deliveries waiting in the bridge; false when none are.
+func (d *Driver) refill() bool {
+	d.batch, d.next = d.b.in.take(d.batch), 0
+	if len(d.batch) == 0 {
+		return false
+	}
+	d.lastDelivery = time.Now()
+	return true
 }
 
 func (d *Driver) apply(ed *ecs.Editor, dl Delivery) {

@@ -76,6 +76,11 @@ func DecodeEvent(typ string, data []byte) (Event, error) {
 	if !ok {
 		return nil, fmt.Errorf("%w: unknown event type %q", ErrInvalid, typ)
 	}
+	if typ == TypeNodeMoved {
+		if e, ok := decodeNodeMoved(data); ok {
+			return e, nil
+		}
+	}
 	e := mk()
 	if len(data) == 0 {
 		data = []byte("{}")

@@ -1,0 +1,58 @@
+package bridge
+
+import "sync"
+
+// inbox carries decoded events from the consumer's goroutine to the game
+// loop. The game loop takes everything waiting at once and hands back the
+// slice it has finished with, so a long replay costs no channel operation
+// and no allocation per event; the consumer waits while limit events are
+// waiting (the game loop is behind), which paces a flood.
+type inbox struct {
+	mu      sync.Mutex
+	room    sync.Cond
+	waiting []Delivery
+	limit   int
+	closed  bool
+}
+
+func newInbox(limit int) *inbox {
+	in := &inbox{waiting: make([]Delivery, 0, limit), limit: limit}
+	in.room.L = &in.mu
+	return in
+}
+
+// put queues d, waiting for room; false once the inbox is closed.
+func (in *inbox) put(d Delivery) bool {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	for len(in.waiting) >= in.limit && !in.closed {
+		in.room.Wait()
+	}
+	if in.closed {
+		return false
+	}
+	in.waiting = append(in.waiting, d)
+	return true
+}
+
+// take returns every waiting delivery, in order, and keeps done (emptied)
+// for the next ones.
+func (in *inbox) take(done []Delivery) []Delivery {
+	clear(done)
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	out := in.waiting
+	in.waiting = done[:0]
+	if len(out) >= in.limit {
+		in.room.Broadcast()
+	}
+	return out
+}
+
+// close releases a waiting put and refuses later ones.
+func (in *inbox) close() {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	in.closed = true
+	in.room.Broadcast()
+}
