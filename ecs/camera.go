@@ -30,9 +30,11 @@ type Camera struct {
 // window's bars cover.
 type Insets struct{ Top, Bottom, Left, Right float64 }
 
-// DefaultInsets are the cimviz window's top bar (34 px) and status bar
-// (26 px).
-var DefaultInsets = Insets{Top: 34, Bottom: 26}
+// DefaultInsets are the cimviz window's top bar (34 px), status bar
+// (26 px), and the node palette and graph browser down the left side
+// (148 px wide, 12 px from the edge, 12 px clear of the canvas): fitting
+// the graph leaves them free so they cover no node.
+var DefaultInsets = Insets{Top: 34, Bottom: 26, Left: 172}
 
 // NewCamera returns a camera at the origin with zoom 1 and the default
 // insets.

@@ -97,9 +97,9 @@ func TestViewActions(t *testing.T) {
 	`)
 	cam := s.ed.Camera()
 	in := DefaultInsets
-	free := Vec{cam.Width / 2, in.Top + (cam.Height-in.Top-in.Bottom)/2} // between the bars
+	free := Vec{in.Left + (cam.Width-in.Left-in.Right)/2, in.Top + (cam.Height-in.Top-in.Bottom)/2} // clear of the panels
 	if p := cam.ToScreen(graph.Point{X: 0, Y: 200}); p.Sub(free).Len() > 1e-9 {
-		t.Errorf("fit selection shows c's centre at %v, want %v (the middle between the bars)", p, free)
+		t.Errorf("fit selection shows c's centre at %v, want %v (the middle of what the panels leave free)", p, free)
 	}
 	s.play(`key ctrl+0`)
 	z := s.ed.Camera().Zoom
