@@ -47,16 +47,16 @@ func (s *Store) readUntil(ctx context.Context, it jetstream.MessagesContext, end
 		if err != nil {
 			return fmt.Errorf("read %s: %w", s.stream, err)
 		}
-		meta, err := m.Metadata()
-		if err != nil || meta.Sequence.Stream > end {
+		at, err := positionOf(m)
+		if err != nil || at.seq > end {
 			return err
 		}
-		if e, ok := s.decode(m, meta.Sequence.Stream); ok {
+		if e, ok := s.decode(m, at.seq); ok {
 			if err := fn(e); err != nil {
 				return err
 			}
 		}
-		if meta.NumPending == 0 || meta.Sequence.Stream == end {
+		if at.pending == 0 || at.seq == end {
 			return nil
 		}
 	}
@@ -171,11 +171,11 @@ type subscription struct {
 }
 
 func (sub *subscription) deliver(m jetstream.Msg, fn func(message.Event)) {
-	meta, err := m.Metadata()
+	at, err := positionOf(m)
 	if err != nil {
 		return
 	}
-	if e, ok := sub.store.decode(m, meta.Sequence.Stream); ok {
+	if e, ok := sub.store.decode(m, at.seq); ok {
 		sub.guard.Call(fn, e)
 	}
 }
