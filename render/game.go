@@ -32,6 +32,13 @@ type Overlay interface {
 	ReadOnly() bool
 }
 
+// Coverer is an Overlay that docks panels over the canvas: it says how far
+// they reach in from the right and bottom of its area, and fitting the
+// graph keeps clear of them.
+type Coverer interface {
+	Covered(area image.Rectangle) (right, bottom float64)
+}
+
 // Game is the ebiten game of the editor window: Update reads input and
 // runs the ecs systems; Draw rebuilds the frame only when the ecs revision
 // (or the window size) changed, so an idle editor costs almost nothing.
@@ -117,6 +124,7 @@ func (g *Game) Update() error {
 	if dt := g.pace.tick(&in, g.Ed.Revision(), g.tick < len(g.script) || g.capture != nil); dt > 0 {
 		in.DT = dt
 	}
+	g.Ed.Camera().Insets = g.insets()
 	if !g.overlayTook(in) && !g.panel.handle(g, &in) {
 		g.Ed.Update(in)
 	}
@@ -141,6 +149,18 @@ func (g *Game) overlayTook(in ecs.Input) bool {
 		g.redraw()
 	}
 	return took || g.Overlay.ReadOnly()
+}
+
+// insets are the window's bars and side panels plus what the overlay
+// docks over the canvas.
+func (g *Game) insets() ecs.Insets {
+	in := ecs.DefaultInsets
+	if c, ok := g.Overlay.(Coverer); ok {
+		r, b := c.Covered(g.overlayArea())
+		in.Right += r
+		in.Bottom += b
+	}
+	return in
 }
 
 // overlayArea is the window between the top bar and the status bar.

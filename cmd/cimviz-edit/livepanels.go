@@ -126,6 +126,14 @@ func (lp *livePanels) Update(in ecs.Input, area image.Rectangle) bool {
 	return lp.shown && lp.panels.Update(in, area)
 }
 
+// Covered implements render.Coverer: nothing while the panels are hidden.
+func (lp *livePanels) Covered(area image.Rectangle) (right, bottom float64) {
+	if !lp.shown {
+		return 0, 0
+	}
+	return lp.panels.Covered(area)
+}
+
 // Draw implements render.Overlay.
 func (lp *livePanels) Draw(dst *ebiten.Image, area image.Rectangle) {
 	if lp.shown {

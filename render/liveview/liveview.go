@@ -142,3 +142,10 @@ func (p *Panels) Layout(area image.Rectangle) panes.Layout { return p.st.Layout(
 
 // State is the panels' state, for scripted use and tests.
 func (p *Panels) State() *panes.State { return p.st }
+
+// Covered is how far the panels reach into area from its right and bottom
+// edges (see render.Coverer).
+func (p *Panels) Covered(area image.Rectangle) (right, bottom float64) {
+	r, b := p.st.Layout(area).Covered(area)
+	return float64(r), float64(b)
+}

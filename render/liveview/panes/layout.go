@@ -82,3 +82,15 @@ func (l Layout) HitTest(p canvas.Vec) Part {
 	}
 	return PartNone
 }
+
+// Covered is how far the docked panels reach into area from its right
+// and bottom edges (the causation card floats and is left out), so that
+// fitting the graph can keep clear of them.
+func (l Layout) Covered(area image.Rectangle) (right, bottom float32) {
+	a := rectOf(area)
+	top := l.Bar.Y
+	if l.Banner.H > 0 {
+		top = l.Banner.Y
+	}
+	return a.X + a.W - l.Log.X, a.Y + a.H - top
+}

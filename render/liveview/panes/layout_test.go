@@ -44,3 +44,21 @@ func TestConsumed(t *testing.T) {
 		t.Error("the pointer over the bar was not consumed")
 	}
 }
+
+// The log column and the timeline bar (with the banner while in the past)
+// are what fitting the graph must keep clear of.
+func TestCovered(t *testing.T) {
+	m := DefaultMetrics
+	for _, c := range []struct {
+		past          bool
+		right, bottom float32
+	}{
+		{false, m.LogW, m.BarH},
+		{true, m.LogW, m.BarH + bannerH},
+	} {
+		r, b := LayoutFor(area, m, true, c.past).Covered(area)
+		if r != c.right || b != c.bottom {
+			t.Errorf("past %v: covered right %v bottom %v, want %v and %v", c.past, r, b, c.right, c.bottom)
+		}
+	}
+}
