@@ -38,6 +38,14 @@ func (f Filter) Validate() error {
 	return nil
 }
 
+// Narrows reports whether every entry f passes also passes prev: the same
+// subject, the same type or prev had none, and prev's text continued (what
+// typing more into a filter box does). Re-filtering then need only look at
+// what prev let through.
+func (f Filter) Narrows(prev Filter) bool {
+	return f.Subject == prev.Subject && (prev.Type == "" || f.Type == prev.Type) && strings.HasPrefix(f.Text, prev.Text)
+}
+
 // Match reports whether e passes the filter. A filter that does not
 // validate matches nothing.
 func (f Filter) Match(e *Entry) bool {

@@ -84,7 +84,12 @@ func (l *Log) SetFilter(f Filter) error {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	narrower := f.Narrows(l.filter.f)
 	l.filter = c
+	if narrower {
+		l.index.retain(func(n uint64) bool { return c.match(l.at(n)) })
+		return nil
+	}
 	l.index.reset()
 	for n := l.oldest(); n < l.total; n++ {
 		if c.match(l.at(n)) {

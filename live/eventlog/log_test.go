@@ -90,10 +90,13 @@ func TestViewEqualsFreshFilter(t *testing.T) {
 		var all []Entry
 		var frozen = -1
 		pattern := rapid.SampledFrom([]string{"", "cim.>", "cim.*.evt.>", "cim.a.evt.*.y", "cim.b.>"})
+		// texts that continue each other, so that some filter changes
+		// narrow the last one (and are re-filtered from its matches)
+		text := rapid.SampledFrom([]string{"", "1", "12", "2", "evt"})
 		for step := range rapid.IntRange(0, 80).Draw(t, "steps") {
 			switch rapid.IntRange(0, 9).Draw(t, "op") {
 			case 0:
-				if err := l.SetFilter(Filter{Subject: pattern.Draw(t, "pattern")}); err != nil {
+				if err := l.SetFilter(Filter{Subject: pattern.Draw(t, "pattern"), Text: text.Draw(t, "text")}); err != nil {
 					t.Fatal(err)
 				}
 			case 1:
