@@ -54,6 +54,7 @@ type motion struct {
 	shown   string   // the workflow whose state the world shows
 	rev     uint64   // its revision when shown
 	mark    ecs.Mark // how far the world's changes were followed
+	past    bool     // the world shows the past (time travel): no motion on it
 	stats   motionStats
 }
 
@@ -116,9 +117,20 @@ func (mo *motion) Pump(ed *ecs.Editor) int {
 		n = mo.Service.Pump(ed)
 	}
 	open := openGraphID(ed)
+	past := inPast(mo.Service)
+	if past != mo.past {
+		mo.past, mo.rev = past, ^uint64(0) // show again: nothing, or the present
+	}
 	mo.fold(ed, open)
 	mo.show(ed, open)
 	return n
+}
+
+// inPast reports whether the service shows the world at an earlier point
+// of the log (the live panels' time travel freezes the driver).
+func inPast(svc render.Service) bool {
+	f, ok := svc.(interface{ Frozen() bool })
+	return ok && f.Frozen()
 }
 
 // fold takes the waiting events (at most motionPerTick) and pulses the
@@ -137,6 +149,9 @@ func (mo *motion) fold(ed *ecs.Editor, open string) {
 }
 
 func (mo *motion) pulse(ed *ecs.Editor, open string) {
+	if mo.past {
+		return // runs go on in the present; the canvas shows the past
+	}
 	for _, t := range mo.taken {
 		if t.Workflow == open {
 			ed.PulseEdge(t.Edge)
@@ -159,6 +174,10 @@ func (mo *motion) show(ed *ecs.Editor, open string) {
 	}
 	mo.shown, mo.rev = open, rev
 	clear(mo.runs)
+	if mo.past {
+		ed.SetStepRuns(mo.runs) // today's counts do not belong on the past
+		return
+	}
 	for step, c := range mo.m.Counts(open) {
 		mo.runs[step] = ecs.StepRun(c)
 		mo.stats.keepMax(step, c)
