@@ -21,6 +21,7 @@ import (
 type motionDump struct {
 	Events  int                                               `json:"events"`
 	Pulses  int                                               `json:"pulses"`
+	Adopted int                                               `json:"adopted"`
 	MaxRuns map[string]struct{ Running, Waiting, Failed int } `json:"max_runs"`
 	Shown   []string                                          `json:"shown"`
 }
@@ -64,6 +65,52 @@ func TestWorkflowRunsInTheEditor(t *testing.T) {
 	t.Logf("%d pixels of the running glow in the mid-run screenshot", n)
 	if n < 300 { // one glowing step rings it with about a thousand
 		t.Errorf("the mid-run screenshot shows %d pixels of the running glow; want a glowing step", n)
+	}
+}
+
+// TestEditorJoiningMidRunShowsRunningInstances: editor A hosts the
+// services; the simulator starts every instance at once, with steps of
+// several seconds; editor B opens on A's server after they all started and
+// closes before any step ends. B never sees an instance start, yet it
+// shows them where they stand: it asks the service for their state.
+func TestEditorJoiningMidRunShowsRunningInstances(t *testing.T) {
+	needDisplay(t)
+	bin := buildCimviz(t)
+	dir := t.TempDir()
+	url := "nats://127.0.0.1:" + strconv.Itoa(freePort(t))
+	host := exec.Command(bin, "--data", filepath.Join(dir, "data"), "--listen", url[len("nats://"):],
+		"--size", "640x400", "--script", filepath.Join("testdata", "motion", "host.script"), "--screenshot", filepath.Join(dir, "a.png"))
+	done := make(chan []byte, 1)
+	go func() { out, err := runWithTimeout(host, 3*time.Minute); done <- errOutput(out, err) }()
+	waitForGraph(t, url, "order-fulfilment", done)
+	sim := exec.Command(bin, "simulate", "order-fulfilment", "--instances", "12", "--rate", "50",
+		"--min-step", "20s", "--max-step", "30s", "--nats", url)
+	if err := sim.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = sim.Process.Kill(); _ = sim.Wait() }()
+	time.Sleep(2 * time.Second) // every instance started; none moved on yet
+	dump := filepath.Join(dir, "b.json")
+	joiner := exec.Command(bin, "--nats", url, "--open", "order-fulfilment", "--size", "1280x800",
+		"--script", filepath.Join("testdata", "motion", "join.script"), "--screenshot", filepath.Join(dir, "b.png"))
+	joiner.Env = append(os.Environ(), "CIMVIZ_MOTION_DUMP="+dump)
+	if out, err := runWithTimeout(joiner, 2*time.Minute); err != nil {
+		t.Fatalf("joining editor: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(dump)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d motionDump
+	if err := json.Unmarshal(data, &d); err != nil {
+		t.Fatal(err)
+	}
+	running := 0
+	for _, c := range d.MaxRuns {
+		running += c.Running + c.Waiting
+	}
+	if d.Adopted != 12 || running != 12 {
+		t.Errorf("the joining editor adopted %d instances and showed %d at their steps; want all 12 the simulator started", d.Adopted, running)
 	}
 }
 

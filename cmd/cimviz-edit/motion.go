@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"sync/atomic"
 
 	"github.com/nats-io/nats.go"
 
 	"github.com/cimviz/cimviz/domains/graphdomain"
+	"github.com/cimviz/cimviz/domains/message"
 	"github.com/cimviz/cimviz/domains/service"
 	"github.com/cimviz/cimviz/domains/subject"
 	"github.com/cimviz/cimviz/domains/workflow"
@@ -33,10 +35,14 @@ const (
 // to when it exits (for tests and bug reports).
 const motionDumpEnv = "CIMVIZ_MOTION_DUMP"
 
-// motionRecord is one workflow event on its way to the game goroutine.
+// motionRecord is one workflow event on its way to the game goroutine,
+// or a snapshot of an instance to adopt (see adopt.go).
 type motionRecord struct {
 	instance string
+	version  uint64 // the event's place in its instance (0: not said)
 	event    workflow.Event
+	snapshot *workflow.Instance // an instance's state as the service answered
+	wanted   bool               // ask the service for the instance's state
 }
 
 // motion shows running workflows on their graphs: it wraps the game's
@@ -56,6 +62,7 @@ type motion struct {
 	mark    ecs.Mark // how far the world's changes were followed
 	past    bool     // the world shows the past (time travel): no motion on it
 	stats   motionStats
+	adoption
 }
 
 // motionStats is what the dump says.
@@ -63,6 +70,7 @@ type motionStats struct {
 	Events  int                        `json:"events"`
 	Pulses  int                        `json:"pulses"`
 	Dropped uint64                     `json:"dropped"`
+	Adopted int                        `json:"adopted"` // instances taken in from the service's state
 	MaxRuns map[string]wfmotion.Counts `json:"max_runs"` // per step of the shown workflows
 	Shown   []string                   `json:"shown"`
 }
@@ -71,12 +79,14 @@ type motionStats struct {
 // motion between the game and its service.
 func startMotion(nc *nats.Conn, game *render.Game) (*motion, error) {
 	mo := &motion{Service: game.Svc, recs: make(chan motionRecord, motionQueue), m: wfmotion.New(),
-		runs: map[string]ecs.StepRun{}, stats: motionStats{MaxRuns: map[string]wfmotion.Counts{}}}
+		runs: map[string]ecs.StepRun{}, stats: motionStats{MaxRuns: map[string]wfmotion.Counts{}},
+		adoption: newAdoption(nc)}
 	var err error
 	mo.sub, err = nc.Subscribe(subject.Events(wfservice.InstanceDomain), mo.receive)
 	if err != nil {
 		return nil, fmt.Errorf("following workflow events: %w", err)
 	}
+	go mo.adoptRunning()
 	game.Svc = mo
 	return mo, nil
 }
@@ -92,8 +102,15 @@ func (mo *motion) receive(msg *nats.Msg) {
 	if err != nil {
 		return
 	}
+	version, _ := strconv.ParseUint(msg.Header.Get(message.HeaderAggregateVersion), 10, 64)
+	mo.queue(motionRecord{instance: s.AggregateID, version: version, event: e})
+}
+
+// queue hands a record to the game goroutine; a full queue drops it
+// rather than block NATS.
+func (mo *motion) queue(r motionRecord) {
 	select {
-	case mo.recs <- motionRecord{instance: s.AggregateID, event: e}:
+	case mo.recs <- r:
 	default:
 		mo.dropped.Add(1)
 	}
@@ -102,6 +119,7 @@ func (mo *motion) receive(msg *nats.Msg) {
 // stop unsubscribes and writes the dump when asked for one.
 func (mo *motion) stop() error {
 	err := mo.sub.Unsubscribe()
+	mo.cancel()
 	if path := os.Getenv(motionDumpEnv); path != "" {
 		mo.stats.Dropped = mo.dropped.Load()
 		data, _ := json.MarshalIndent(mo.stats, "", " ")
@@ -139,12 +157,26 @@ func (mo *motion) fold(ed *ecs.Editor, open string) {
 	for range motionPerTick {
 		select {
 		case r := <-mo.recs:
-			mo.stats.Events++
-			mo.taken = mo.m.Fold(mo.taken[:0], r.instance, r.event)
-			mo.pulse(ed, open)
+			mo.take(ed, open, r)
 		default:
 			return
 		}
+	}
+}
+
+// take folds one record: an event of an instance followed, a snapshot, or
+// an event of an instance not followed yet, which waits for its snapshot.
+func (mo *motion) take(ed *ecs.Editor, open string, r motionRecord) {
+	switch {
+	case r.wanted:
+		mo.want(r.instance)
+	case r.snapshot != nil:
+		mo.adopt(ed, open, r)
+	case mo.waiting(r):
+	default:
+		mo.stats.Events++
+		mo.taken = mo.m.Fold(mo.taken[:0], r.instance, r.event)
+		mo.pulse(ed, open)
 	}
 }
 

@@ -2,6 +2,7 @@ package wfmotion
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"testing"
 
@@ -54,23 +55,6 @@ func startContext(t *rapid.T) map[string]any {
 	}
 }
 
-// want is the phase Motion must show for an instance at a step: its
-// active and failed steps, nothing once it completed or was cancelled.
-func want(in *workflow.Instance, step string) Phase {
-	if in.State == workflow.Completed || in.State == workflow.Cancelled {
-		return None
-	}
-	switch in.Steps[step].State {
-	case workflow.StepRunning:
-		return Running
-	case workflow.StepWaitingApproval, workflow.StepPending:
-		return Waiting
-	case workflow.StepFailed:
-		return Failed
-	}
-	return None
-}
-
 // run is one instance being driven by random commands.
 type run struct {
 	in  *workflow.Instance
@@ -97,6 +81,15 @@ func TestRandomRunsFold(t *testing.T) {
 			}
 			fold(t, m, r, cmd)
 			check(t, m, runs)
+		}
+		adopted := New()
+		for _, r := range runs {
+			adopted.Adopt(r.in.ID, r.in)
+		}
+		for _, d := range defs {
+			if got, want := adopted.Counts(d.Workflow), m.Counts(d.Workflow); !maps.Equal(got, want) {
+				t.Fatalf("%s: adopting the instances' states counts %v, folding their events %v", d.Workflow, got, want)
+			}
 		}
 	})
 }
@@ -143,7 +136,7 @@ func check(t *rapid.T, m *Motion, runs []*run) {
 	sum := map[string]map[string]Counts{}
 	for _, r := range runs {
 		for _, s := range r.def.Steps() {
-			p := want(r.in, s.ID)
+			p := PhaseOf(r.in, s.ID)
 			if r.in.Exists() && m.Phase(r.in.ID, s.ID) != p {
 				t.Fatalf("%s at %s: phase %d, want %d (step %s, instance %s)", r.in.ID, s.ID, m.Phase(r.in.ID, s.ID), p, r.in.Steps[s.ID].State, r.in.State)
 			}

@@ -86,8 +86,12 @@ func (c *Client) History(ctx context.Context, id string) ([]HistoryEntry, error)
 	return h, c.Instances.Query(ctx, QueryHistory, id, nil, &h)
 }
 
-// List reads a workflow's instances, in one state ("" for all).
+// List reads a workflow's instances ("" for every workflow's), in one
+// state ("" for all).
 func (c *Client) List(ctx context.Context, wf string, state workflow.State) ([]Summary, error) {
 	var s []Summary
+	if wf == "" {
+		return s, c.Definitions.Query(ctx, QueryAllInstances, "", InstancesArgs{State: state}, &s)
+	}
 	return s, c.Definitions.Query(ctx, QueryInstances, wf, InstancesArgs{State: state}, &s)
 }

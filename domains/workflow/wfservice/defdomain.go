@@ -1,6 +1,7 @@
 package wfservice
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,6 +25,9 @@ const (
 	EvtPublished      = "definition_published"
 	QueryDefinition   = "get"
 	QueryInstances    = "instances"
+	// QueryAllInstances is the instances of every workflow (a view: it
+	// names no workflow).
+	QueryAllInstances = "all_instances"
 )
 
 // Publish is the payload of publish and publish_version.
@@ -56,6 +60,18 @@ type InstancesArgs struct {
 	State workflow.State `json:"state,omitempty"`
 }
 
+// allInstances is the view of every workflow's instances in one state
+// ("" for any), from the catalog.
+func allInstances(cat *Catalog) service.View {
+	return func(_ context.Context, args json.RawMessage) (any, error) {
+		var a InstancesArgs
+		if err := decodeArgs(args, &a); err != nil {
+			return nil, err
+		}
+		return cat.List("", a.State), nil
+	}
+}
+
 // DefinitionDomain is the workflowdef domain; the instances query reads
 // cat.
 func DefinitionDomain(cat *Catalog) service.Domain[*DefState] {
@@ -66,6 +82,7 @@ func DefinitionDomain(cat *Catalog) service.Domain[*DefState] {
 		New:         func() *DefState { return &DefState{} },
 		Decide:      decidePublish,
 		Apply:       applyPublished,
+		Views:       map[string]service.View{QueryAllInstances: allInstances(cat)},
 		Commands: map[string]service.CommandSpec{
 			CmdPublish:        {Creates: true, Description: "publish a graph as version 1 of a new workflow: {graph}"},
 			CmdPublishVersion: {Retry: true, Description: "publish the next version of a workflow: {graph}"},

@@ -200,3 +200,23 @@ func TestDraftsStartLater(t *testing.T) {
 		}
 	}
 }
+
+func TestListsTheInstancesOfEveryWorkflow(t *testing.T) {
+	c, ctx := startServices(t)
+	publishTemplate(t, ctx, c, "single-approval")
+	publishTemplate(t, ctx, c, "order-fulfilment")
+	mustDo(t, errOf(c.Start(ctx, "a1", "single-approval", map[string]any{"amount": 10})),
+		errOf(c.Start(ctx, "o1", "order-fulfilment", map[string]any{"total": 10})),
+		errOf(c.Send(ctx, nil, workflow.Cancel{Instance: "o1"})))
+	var all, running []Summary
+	waitFor(t, func() bool {
+		all, _ = c.List(ctx, "", "")
+		running, _ = c.List(ctx, "", workflow.Running)
+		return len(all) == 2 && len(running) == 1
+	})
+	if running[0].ID != "a1" || running[0].Workflow != "single-approval" {
+		t.Fatalf("running instances of every workflow: %+v", running)
+	}
+}
+
+func errOf[T any](_ T, err error) error { return err }
