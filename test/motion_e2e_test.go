@@ -35,25 +35,14 @@ func TestWorkflowRunsInTheEditor(t *testing.T) {
 	needDisplay(t)
 	bin := buildCimviz(t)
 	dir := t.TempDir()
-	url := "nats://127.0.0.1:" + strconv.Itoa(freePort(t))
 	shot, saved, dump := filepath.Join(dir, "shot.png"), filepath.Join(dir, "saved.json"), filepath.Join(dir, "motion.json")
-	editor := exec.Command(bin, "--data", filepath.Join(dir, "data"), "--listen", url[len("nats://"):],
-		"--open", "order-fulfilment", "--size", "1280x800", "--script", filepath.Join("testdata", "motion", "watch.script"),
-		"--screenshot", shot, "--save", saved)
-	editor.Env = append(os.Environ(), "CIMVIZ_MOTION_DUMP="+dump)
-	done := make(chan []byte, 1)
-	go func() { out, err := runWithTimeout(editor, 3*time.Minute); done <- errOutput(out, err) }()
-	waitForGraph(t, url, "order-fulfilment", done)
 	// the editor hosts the services: once it took its screenshot and
 	// exited, the simulator has nobody to talk to and is stopped
-	sim := exec.Command(bin, "simulate", "order-fulfilment", "--instances", "30", "--rate", "5",
-		"--min-step", "300ms", "--max-step", "1500ms", "--nats", url)
-	if err := sim.Start(); err != nil {
-		t.Fatal(err)
-	}
+	_, done := hostedRun(t, bin, dir, []string{"CIMVIZ_MOTION_DUMP=" + dump},
+		[]string{"--open", "order-fulfilment", "--size", "1280x800", "--script", filepath.Join("testdata", "motion", "watch.script"),
+			"--screenshot", shot, "--save", saved},
+		"--instances", "30", "--rate", "5", "--min-step", "300ms", "--max-step", "1500ms")
 	out := <-done
-	_ = sim.Process.Kill()
-	_ = sim.Wait()
 	if out != nil {
 		t.Fatalf("cimviz: %s", out)
 	}
@@ -77,18 +66,9 @@ func TestEditorJoiningMidRunShowsRunningInstances(t *testing.T) {
 	needDisplay(t)
 	bin := buildCimviz(t)
 	dir := t.TempDir()
-	url := "nats://127.0.0.1:" + strconv.Itoa(freePort(t))
-	host := exec.Command(bin, "--data", filepath.Join(dir, "data"), "--listen", url[len("nats://"):],
-		"--size", "640x400", "--script", filepath.Join("testdata", "motion", "host.script"), "--screenshot", filepath.Join(dir, "a.png"))
-	done := make(chan []byte, 1)
-	go func() { out, err := runWithTimeout(host, 3*time.Minute); done <- errOutput(out, err) }()
-	waitForGraph(t, url, "order-fulfilment", done)
-	sim := exec.Command(bin, "simulate", "order-fulfilment", "--instances", "12", "--rate", "50",
-		"--min-step", "20s", "--max-step", "30s", "--nats", url)
-	if err := sim.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = sim.Process.Kill(); _ = sim.Wait() }()
+	url, _ := hostedRun(t, bin, dir, nil,
+		[]string{"--size", "640x400", "--script", filepath.Join("testdata", "motion", "host.script"), "--screenshot", filepath.Join(dir, "a.png")},
+		"--instances", "12", "--rate", "50", "--min-step", "20s", "--max-step", "30s")
 	time.Sleep(2 * time.Second) // every instance started; none moved on yet
 	dump := filepath.Join(dir, "b.json")
 	joiner := exec.Command(bin, "--nats", url, "--open", "order-fulfilment", "--size", "1280x800",
@@ -112,6 +92,33 @@ func TestEditorJoiningMidRunShowsRunningInstances(t *testing.T) {
 	if d.Adopted != 12 || running != 12 {
 		t.Errorf("the joining editor adopted %d instances and showed %d at their steps; want all 12 the simulator started", d.Adopted, running)
 	}
+}
+
+// hostedRun starts an editor that hosts the services on a free port (with
+// editorArgs and env added), waits until it seeded order-fulfilment, and
+// runs the simulator on it with simArgs; both are stopped when the test
+// ends. It returns
+// the server's URL and the editor's exit (nil for a clean one).
+func hostedRun(t *testing.T, bin, dir string, env, editorArgs []string, simArgs ...string) (string, <-chan []byte) {
+	t.Helper()
+	url := "nats://127.0.0.1:" + strconv.Itoa(freePort(t))
+	ctx, stop := context.WithCancel(context.Background())
+	editor := exec.CommandContext(ctx, bin, append([]string{"--data", filepath.Join(dir, "data"), "--listen", url[len("nats://"):]}, editorArgs...)...)
+	editor.Env = append(os.Environ(), env...)
+	done, exited := make(chan []byte, 1), make(chan struct{})
+	go func() {
+		out, err := runWithTimeout(editor, 3*time.Minute)
+		done <- errOutput(out, err)
+		close(exited)
+	}()
+	t.Cleanup(func() { stop(); <-exited }) // an editor still hosting is stopped when the test ends
+	waitForGraph(t, url, "order-fulfilment", done)
+	sim := exec.Command(bin, append([]string{"simulate", "order-fulfilment", "--nats", url}, simArgs...)...)
+	if err := sim.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = sim.Process.Kill(); _ = sim.Wait() })
+	return url, done
 }
 
 // errOutput is nil for a clean run, else the error and the output.
