@@ -55,6 +55,11 @@ func NewDriver(b *Bridge, open string) *Driver {
 // Projection exposes every graph's state (the editor's Source reads it).
 func (d *Driver) Projection() *Projection { return d.proj }
 
+// Ready receives when a tick has work: events or answers arrived since
+// the last tick, or the last one left events for the next. A loop with
+// nothing to draw can wait on it instead of ticking idly.
+func (d *Driver) Ready() <-chan struct{} { return d.b.in.ready }
+
 // Live reports whether the world has been built and follows live events.
 func (d *Driver) Live() bool { return d.live }
 
@@ -128,7 +133,7 @@ func (d *Driver) drainEvents(ed *ecs.Editor) {
 	}
 	for n := 0; n < limit; n++ {
 		if n&255 == 255 && time.Since(start) > d.Budget {
-			return
+			break
 		}
 		if d.next == len(d.batch) && !d.refill() {
 			d.maybeGoLive(ed)
@@ -137,6 +142,7 @@ func (d *Driver) drainEvents(ed *ecs.Editor) {
 		d.next++
 		d.apply(ed, d.batch[d.next-1])
 	}
+	d.b.in.signal() // events are left for the next tick
 }
 
 // refill takes the deliveries waiting in the bridge; false when none are.

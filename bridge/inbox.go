@@ -13,10 +13,12 @@ type inbox struct {
 	waiting []Delivery
 	limit   int
 	closed  bool
+	// ready holds a wake-up for the game loop (see [Driver.Ready]).
+	ready chan struct{}
 }
 
 func newInbox(limit int) *inbox {
-	in := &inbox{waiting: make([]Delivery, 0, limit), limit: limit}
+	in := &inbox{waiting: make([]Delivery, 0, limit), limit: limit, ready: make(chan struct{}, 1)}
 	in.room.L = &in.mu
 	return in
 }
@@ -31,8 +33,19 @@ func (in *inbox) put(d Delivery) bool {
 	if in.closed {
 		return false
 	}
+	if len(in.waiting) == 0 {
+		in.signal()
+	}
 	in.waiting = append(in.waiting, d)
 	return true
+}
+
+// signal wakes the game loop if it waits, once.
+func (in *inbox) signal() {
+	select {
+	case in.ready <- struct{}{}:
+	default:
+	}
 }
 
 // take returns every waiting delivery, in order, and keeps done (emptied)

@@ -62,6 +62,7 @@ func (b *Bridge) sendUntilAnswered(o outgoing) {
 			b.queued.Add(-1)
 			select {
 			case b.replies <- reply{cmd: o.cmd, err: err, seq: ack.Sequence}:
+				b.in.signal()
 			case <-b.ctx.Done():
 			}
 			return
