@@ -53,6 +53,9 @@ func (r *Raster) block(x0, y0, x1, y1 float32, col uint32) {
 	ix0, iy0 := int(math.Round(float64(x0))), int(math.Round(float64(y0)))
 	ix1, iy1 := max(ix0+1, int(math.Round(float64(x1)))), max(iy0+1, int(math.Round(float64(y1))))
 	ix0, iy0, ix1, iy1 = max(ix0, 0), max(iy0, 0), min(ix1, r.W), min(iy1, r.H)
+	if ix0 >= ix1 {
+		return // wholly off the left or right edge (rounding can put it there)
+	}
 	for y := iy0; y < iy1; y++ {
 		row := r.px[y*r.W+ix0 : y*r.W+ix1]
 		for i := range row {
