@@ -121,7 +121,11 @@ func checkGolden(t *testing.T, shot, golden string, maxBad float64) {
 		return
 	}
 	if bad, total := diffFiles(t, shot, golden); float64(bad) > maxBad*float64(total) {
-		t.Errorf("screenshot differs from %s in %d of %d pixels (check it, then run with -update)", golden, bad, total)
+		kept := filepath.Join(os.TempDir(), "cimviz-got-"+filepath.Base(golden))
+		if b, err := os.ReadFile(shot); err == nil {
+			_ = os.WriteFile(kept, b, 0o644)
+		}
+		t.Errorf("screenshot differs from %s in %d of %d pixels; it is kept at %s (check it, then run with -update)", golden, bad, total, kept)
 	}
 }
 
