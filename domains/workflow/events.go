@@ -16,13 +16,16 @@ const (
 	EvtStepSkipped       = "step_skipped"
 	EvtBranchArrived     = "branch_arrived"
 	EvtApprovalRequested = "approval_requested"
-	EvtApproved          = "approved"
-	EvtRejected          = "rejected"
-	EvtInstancePaused    = "instance_paused"
-	EvtResumed           = "resumed"
-	EvtCancelled         = "cancelled"
-	EvtCompleted         = "completed"
-	EvtFailed            = "failed"
+	// EvtSubworkflowRequested follows a subworkflow step's start: the
+	// child run it calls for is due (the service's reactor starts it).
+	EvtSubworkflowRequested = "subworkflow_requested"
+	EvtApproved             = "approved"
+	EvtRejected             = "rejected"
+	EvtInstancePaused       = "instance_paused"
+	EvtResumed              = "resumed"
+	EvtCancelled            = "cancelled"
+	EvtCompleted            = "completed"
+	EvtFailed               = "failed"
 )
 
 // Event is one fact about an instance. One struct serves every type (the

@@ -61,6 +61,8 @@ func (f *flow) start(s Step, attempt int) {
 		f.emit(Event{Type: EvtApprovalRequested, Step: s.ID})
 	case s.Kind == KindSubworkflow && f.inst.Depth >= MaxDepth:
 		f.fail(s.ID, fmt.Sprintf("subworkflow depth limit %d reached", MaxDepth), false)
+	case s.Kind == KindSubworkflow:
+		f.emit(Event{Type: EvtSubworkflowRequested, Step: s.ID})
 	case !s.Kind.waits():
 		f.complete(s.ID, nil)
 	}

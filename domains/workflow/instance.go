@@ -85,22 +85,23 @@ func (in *Instance) Apply(e Event) {
 }
 
 var appliers = map[string]func(*Instance, Event){
-	EvtInstanceCreated:   func(in *Instance, e Event) { in.begin(e, Draft) },
-	EvtInstanceStarted:   func(in *Instance, e Event) { in.begin(e, Running) },
-	EvtStepStarted:       (*Instance).applyStepStarted,
-	EvtStepCompleted:     (*Instance).applyStepCompleted,
-	EvtStepFailed:        func(in *Instance, e Event) { in.setStep(e.Step, StepFailed, e.Reason) },
-	EvtStepRetried:       (*Instance).applyStepRetried,
-	EvtStepSkipped:       func(in *Instance, e Event) { in.setStep(e.Step, StepSkipped, "") },
-	EvtBranchArrived:     (*Instance).applyBranchArrived,
-	EvtApprovalRequested: func(in *Instance, e Event) { in.setStep(e.Step, StepWaitingApproval, "") },
-	EvtApproved:          func(*Instance, Event) {},
-	EvtRejected:          func(*Instance, Event) {},
-	EvtInstancePaused:    func(in *Instance, e Event) { in.State = Paused },
-	EvtResumed:           func(in *Instance, e Event) { in.State = Running },
-	EvtCancelled:         func(in *Instance, e Event) { in.end(Cancelled, e.Reason) },
-	EvtCompleted:         func(in *Instance, e Event) { in.end(Completed, "") },
-	EvtFailed:            func(in *Instance, e Event) { in.end(Failed, e.Reason) },
+	EvtInstanceCreated:      func(in *Instance, e Event) { in.begin(e, Draft) },
+	EvtInstanceStarted:      func(in *Instance, e Event) { in.begin(e, Running) },
+	EvtStepStarted:          (*Instance).applyStepStarted,
+	EvtStepCompleted:        (*Instance).applyStepCompleted,
+	EvtStepFailed:           func(in *Instance, e Event) { in.setStep(e.Step, StepFailed, e.Reason) },
+	EvtStepRetried:          (*Instance).applyStepRetried,
+	EvtStepSkipped:          func(in *Instance, e Event) { in.setStep(e.Step, StepSkipped, "") },
+	EvtBranchArrived:        (*Instance).applyBranchArrived,
+	EvtApprovalRequested:    func(in *Instance, e Event) { in.setStep(e.Step, StepWaitingApproval, "") },
+	EvtApproved:             func(*Instance, Event) {},
+	EvtSubworkflowRequested: func(*Instance, Event) {}, // the step stays running until its child ends
+	EvtRejected:             func(*Instance, Event) {},
+	EvtInstancePaused:       func(in *Instance, e Event) { in.State = Paused },
+	EvtResumed:              func(in *Instance, e Event) { in.State = Running },
+	EvtCancelled:            func(in *Instance, e Event) { in.end(Cancelled, e.Reason) },
+	EvtCompleted:            func(in *Instance, e Event) { in.end(Completed, "") },
+	EvtFailed:               func(in *Instance, e Event) { in.end(Failed, e.Reason) },
 }
 
 func (in *Instance) begin(e Event, s State) {

@@ -6,7 +6,7 @@ import (
 )
 
 // recursion runs the recursive template in memory, playing the part of
-// the service (children started from step_started, parents told when a
+// the service (children started from subworkflow_requested, parents told when a
 // child ends) and of workers (automated steps completed at once).
 type recursion struct {
 	t     *testing.T
@@ -32,7 +32,7 @@ func (r *recursion) do(c Command) {
 
 func (r *recursion) react(in *Instance, e Event) {
 	switch {
-	case e.Type == EvtStepStarted && e.Kind == KindSubworkflow && in.State == Running:
+	case e.Type == EvtSubworkflowRequested && in.State == Running:
 		child, err := ChildStart(in, r.def, e.Step)
 		if err != nil {
 			r.t.Fatal(err)
@@ -110,5 +110,42 @@ func TestLoopsWithoutWaitingAreCut(t *testing.T) {
 	in := given(t, d, StartInstance{Instance: id, Workflow: "wf"})
 	if in.State != Failed || !strings.Contains(in.Reason, "loop") {
 		t.Errorf("state %s (%s), want Failed on the cascade limit", in.State, in.Reason)
+	}
+}
+
+// A subworkflow step that starts asks for its child right after
+// (subworkflow_requested, what the service's reactor follows); at the
+// depth limit it fails instead of asking.
+func TestASubworkflowStepAsksForItsChild(t *testing.T) {
+	g, err := Template("recursive-countdown")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Compile(g, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asks := func(depth int) (requested, failed bool) {
+		in := &Instance{}
+		_, evs, err := Decide(in, d, StartInstance{Instance: "r", Workflow: d.Workflow, Context: map[string]any{"n": 3.0}, Depth: depth})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, e := range evs {
+			if e.Type == EvtSubworkflowRequested {
+				if i == 0 || evs[i-1].Type != EvtStepStarted || evs[i-1].Step != e.Step || evs[i-1].Kind != KindSubworkflow {
+					t.Fatalf("subworkflow_requested:%s does not follow its step's start: %v", e.Step, brief(evs))
+				}
+				requested = true
+			}
+			failed = failed || e.Type == EvtStepFailed
+		}
+		return requested, failed
+	}
+	if requested, failed := asks(0); !requested || failed {
+		t.Errorf("at depth 0: asked for a child %v, failed %v; want asked, not failed", requested, failed)
+	}
+	if requested, failed := asks(MaxDepth); requested || !failed {
+		t.Errorf("at the depth limit: asked for a child %v, failed %v; want failed, not asked", requested, failed)
 	}
 }

@@ -18,8 +18,8 @@ import (
 // processes share it.
 const ReactorDurable = "workflow-reactor"
 
-// Reactor runs subworkflows: when a subworkflow step starts it starts the
-// child, and when a child ends it reports to the parent's step. It is an
+// Reactor runs subworkflows: when a subworkflow step asks for its child
+// (subworkflow_requested) it starts the child, and when a child ends it reports to the parent's step. It is an
 // ordinary client of the workflow service with a durable consumer, so a
 // reaction survives a restart (the event is redelivered).
 type Reactor struct {
@@ -32,7 +32,7 @@ type Reactor struct {
 // a parent is cancelled or fails.
 func RunReactor(ctx context.Context, nc *nats.Conn, reg *Registry, cat *Catalog) error {
 	r := &Reactor{client: service.NewClient(nc, InstanceDomain), reg: reg, cat: cat}
-	filters := []string{eventstore.Subject(InstanceDomain, "*", workflow.EvtStepStarted)}
+	filters := []string{eventstore.Subject(InstanceDomain, "*", workflow.EvtSubworkflowRequested)}
 	for _, t := range []string{workflow.EvtCompleted, workflow.EvtFailed, workflow.EvtCancelled} {
 		filters = append(filters, eventstore.Subject(InstanceDomain, "*", t))
 	}
@@ -45,13 +45,12 @@ func (r *Reactor) react(ctx context.Context, e message.Event) worker.Verdict {
 	switch {
 	case err != nil:
 		return worker.Ack
-	case e.Type == workflow.EvtStepStarted && ev.Kind == workflow.KindSubworkflow:
+	case e.Type == workflow.EvtSubworkflowRequested:
 		return r.startChild(ctx, e, ev.Step)
-	case e.Type != workflow.EvtStepStarted:
+	default:
 		r.cancelChildren(ctx, e)
 		return r.reportToParent(ctx, e)
 	}
-	return worker.Ack
 }
 
 // cancelChildren ends the children still running under an instance that
