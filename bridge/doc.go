@@ -7,8 +7,9 @@
 // A [Bridge] owns the NATS side and runs on its own goroutines:
 //   - it follows the graph domain's JetStream stream with an ordered
 //     consumer, from the first event, decodes each event and hands it to the
-//     game loop over a bounded channel (a full channel holds the consumer
-//     back; it never blocks the game loop);
+//     game loop through a bounded inbox that the game loop empties a batch at
+//     a time (a full inbox holds the consumer back; it never blocks the game
+//     loop; [Driver.Ready] wakes a loop that waits for work);
 //   - it sends the editor's intents as commands with a MessageIdentity (the
 //     commands of one gesture share a correlation ID) from a bounded queue,
 //     retrying with the same message ID while the server is away, so a

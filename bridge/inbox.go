@@ -18,7 +18,7 @@ type inbox struct {
 }
 
 func newInbox(limit int) *inbox {
-	in := &inbox{waiting: make([]Delivery, 0, limit), limit: limit, ready: make(chan struct{}, 1)}
+	in := &inbox{waiting: make([]Delivery, 0, min(limit, 1024)), limit: limit, ready: make(chan struct{}, 1)}
 	in.room.L = &in.mu
 	return in
 }
