@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/cimviz/cimviz/graph"
+	"github.com/cimviz/cimviz/graph/change"
 )
 
 // bigGraph is n nodes on a jittered grid, 120 apart, with a ring of edges.
@@ -110,5 +111,32 @@ func BenchmarkEdges(b *testing.B) {
 		if n != 99_999 {
 			b.Fatalf("%d edges", n)
 		}
+	}
+}
+
+// BenchmarkPlanGesture is the planning of one gesture (add a node) on a
+// graph of 2000 nodes: with nothing in flight (the confirmed state is only
+// read) and with earlier commands still in flight (this editor's own
+// prediction is moved on in place). Neither copies the graph.
+func BenchmarkPlanGesture(b *testing.B) {
+	for _, inflight := range []int{0, 8} {
+		b.Run(fmt.Sprintf("inflight=%d", inflight), func(b *testing.B) {
+			ed := NewEditor(WithSize(1280, 800))
+			ed.Load(bigGraph(2000))
+			for i := range inflight {
+				ed.AddNodeAt("", Vec{float64(10 * i), 10})
+			}
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				add := change.AddNode{Graph: "big", Node: graph.Node{ID: fmt.Sprintf("g%d", i), Kind: DefaultKind}}
+				step, after, err := ed.s.plan("add", []change.Command{add}, ed.known)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if inflight > 0 {
+					ed.s.sent(step.Commands, after)
+				}
+			}
+		})
 	}
 }

@@ -31,12 +31,22 @@ type History struct {
 	Log  []Step
 }
 
-// plan predicts a group of commands against a copy of state: each
-// command is decided and applied in turn so the next inverse sees the
-// state its command will meet. It fails on the first refused command.
-// It returns the step and the state after it.
-func plan(state *change.State, label string, cmds []change.Command, known change.Known) (Step, *change.State, error) {
-	st := state.Clone()
+// plan predicts a group of commands against state: each command is
+// decided and applied in turn so the next inverse sees the state its
+// command will meet. It fails on the first refused command. It returns the
+// step and the state after it. A state the caller owns (a prediction of
+// its own) is changed in place; any other is copied first, except for a
+// single command, whose inverse and decision only read it: then the state
+// after is nil, for the caller to rebuild if it needs it. Copying a graph
+// of thousands of nodes on every gesture was most of a gesture's cost.
+func plan(state *change.State, label string, cmds []change.Command, known change.Known, owned bool) (Step, *change.State, error) {
+	if len(cmds) == 1 && !owned {
+		return planOne(state, label, cmds[0], known)
+	}
+	st := state
+	if !owned {
+		st = state.Clone()
+	}
 	step := Step{Label: label}
 	for _, c := range cmds {
 		inv, err := change.Inverse(st, c)
@@ -54,6 +64,18 @@ func plan(state *change.State, label string, cmds []change.Command, known change
 		step.Inverses = append(step.Inverses, inv)
 	}
 	return step, st, nil
+}
+
+// planOne is plan for one command on a state it must not change.
+func planOne(state *change.State, label string, c change.Command, known change.Known) (Step, *change.State, error) {
+	inv, err := change.Inverse(state, c)
+	if err == nil {
+		_, err = change.Decide(state, c, known)
+	}
+	if err != nil {
+		return Step{}, nil, fmt.Errorf("%s: %w", label, err)
+	}
+	return Step{Label: label, Commands: []change.Command{c}, Inverses: []change.Command{inv}}, nil, nil
 }
 
 func applyAll(st *change.State, evs []change.Event) (*change.State, error) {

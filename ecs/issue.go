@@ -27,7 +27,7 @@ func (ed *Editor) issue(label string, cmds ...change.Command) bool {
 	if len(cmds) == 0 {
 		return false
 	}
-	step, after, err := plan(ed.s.predicted(ed.known), label, cmds, ed.known)
+	step, after, err := ed.s.plan(label, cmds, ed.known)
 	if err != nil {
 		ed.s.setStatus(err.Error(), true)
 		return false
@@ -65,7 +65,7 @@ func (ed *Editor) redo() {
 		ed.s.setStatus(err.Error(), false)
 		return
 	}
-	fresh, after, err := plan(ed.s.predicted(ed.known), step.Label, step.Commands, ed.known)
+	fresh, after, err := ed.s.plan(step.Label, step.Commands, ed.known)
 	if err == nil {
 		ed.hist.Undo[len(ed.hist.Undo)-1] = fresh // popRedo pushed it last
 		step = fresh

@@ -29,6 +29,19 @@ func (s *store) predicted(known change.Known) *change.State {
 	return st
 }
 
+// plan plans commands on the predicted state: in place when that is this
+// store's own prediction (commands in flight), else without changing the
+// confirmed state. A failed plan may have changed the prediction part way,
+// so it is dropped (rebuilt when next needed).
+func (s *store) plan(label string, cmds []change.Command, known change.Known) (Step, *change.State, error) {
+	base := s.predicted(known)
+	step, after, err := plan(base, label, cmds, known, base != s.doc)
+	if err != nil {
+		s.pred = nil
+	}
+	return step, after, err
+}
+
 // sent records commands as in flight; after holds their predicted result
 // when known (nil to rebuild it).
 func (s *store) sent(cmds []change.Command, after *change.State) {
