@@ -51,6 +51,9 @@ type Config struct {
 	// (default 1024). Beyond it new edits are refused, visibly.
 	QueueLimit int
 	Logger     *slog.Logger
+	// NoPages replays the stream through an ordered consumer only, never
+	// in pages from the graph service (for comparison and tests).
+	NoPages bool
 }
 
 func (c Config) withDefaults() Config {
@@ -72,7 +75,10 @@ type Bridge struct {
 	nc     *nats.Conn
 	store  *jsstore.Store
 	client *service.Client
-	follow eventstore.Subscription
+	follow eventstore.Subscription // set once the replay reaches the stream; guarded by mu
+	mu     sync.Mutex
+	// Paged counts the events replayed in pages from the graph service.
+	Paged atomic.Int64
 
 	in      *inbox
 	queue   chan outgoing
@@ -114,11 +120,8 @@ func Start(ctx context.Context, nc *nats.Conn, cfg Config) (*Bridge, error) {
 		replies: make(chan reply, cfg.QueueLimit), catchUp: last, reconnect: make(chan struct{}, 1)}
 	b.ctx, b.cancel = context.WithCancel(context.Background())
 	b.watchConnection()
-	if b.follow, err = store.Follow(b.ctx, 1, "", b.deliver); err != nil {
-		b.Close()
-		return nil, fmt.Errorf("bridge: follow the graph stream: %w", err)
-	}
-	b.wg.Add(1)
+	b.wg.Add(2)
+	go b.replay()
 	go b.sendLoop()
 	return b, nil
 }
@@ -149,10 +152,12 @@ func (b *Bridge) CatchUpSequence() uint64 { return b.catchUp }
 func (b *Bridge) Close() error {
 	b.cancel()
 	b.in.close()
+	b.wg.Wait()
+	b.mu.Lock()
 	if b.follow != nil {
 		b.follow.Stop()
 	}
-	b.wg.Wait()
+	b.mu.Unlock()
 	return b.store.Close()
 }
 

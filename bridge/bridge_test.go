@@ -59,11 +59,16 @@ type editor struct {
 
 func openEditor(t *testing.T, srv *natsembed.Server, graphID string) *editor {
 	t.Helper()
+	return openEditorWith(t, srv, graphID, bridge.Config{})
+}
+
+func openEditorWith(t *testing.T, srv *natsembed.Server, graphID string, cfg bridge.Config) *editor {
+	t.Helper()
 	nc, err := srv.Connect(bridge.ConnectOptions("test editor")...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := bridge.Start(context.Background(), nc, bridge.Config{})
+	b, err := bridge.Start(context.Background(), nc, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

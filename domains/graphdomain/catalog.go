@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cimviz/cimviz/domains/eventstore"
+	"github.com/cimviz/cimviz/domains/eventstore/pages"
 	"github.com/cimviz/cimviz/domains/message"
 	"github.com/cimviz/cimviz/graph"
 	"github.com/cimviz/cimviz/graph/change"
@@ -37,12 +38,15 @@ type Catalog struct {
 	bad     int
 	changed chan struct{} // closed and replaced whenever applied moves
 	sub     eventstore.Subscription
+	// log keeps the events seen, encoded, for the events query: an editor
+	// replays them in pages instead of one NATS message each.
+	log *pages.Log
 }
 
 // Follow starts a catalog that follows store from its first event until
 // ctx ends or Stop is called.
 func Follow(ctx context.Context, store eventstore.Store) (*Catalog, error) {
-	c := &Catalog{states: map[string]*change.State{}, seqs: map[string]uint64{}, changed: make(chan struct{})}
+	c := &Catalog{states: map[string]*change.State{}, seqs: map[string]uint64{}, changed: make(chan struct{}), log: pages.NewLog(0)}
 	sub, err := store.Follow(ctx, 1, "", c.apply)
 	if err != nil {
 		return nil, fmt.Errorf("follow graph events: %w", err)
@@ -55,6 +59,7 @@ func Follow(ctx context.Context, store eventstore.Store) (*Catalog, error) {
 func (c *Catalog) Stop() { c.sub.Stop() }
 
 func (c *Catalog) apply(m message.Event) {
+	c.log.Add(m)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if err := c.fold(m); err != nil {

@@ -18,7 +18,15 @@ const (
 	QueryGet  = "get"
 	QueryTree = "tree"
 	QueryList = "list"
+	// QueryEvents is a window of the domain's stored events, in bulk (a
+	// view: the catalog keeps them as it follows the stream).
+	QueryEvents = "events"
 )
+
+// EventsArgs asks for the stored events from sequence From on.
+type EventsArgs struct {
+	From uint64 `json:"from"`
+}
 
 // GetArgs picks a past state of the graph: as it was once the store's
 // event at Sequence was stored, or at aggregate Version. Neither: the
@@ -53,10 +61,26 @@ var ErrTooLarge = errors.New("graph too large for one reply")
 
 const tooLargeText = "graph too large for one reply"
 
+// pageBudget is how many bytes of events fit one reply (the window's
+// binary form, as it is: see service.Raw), with room to spare.
+func pageBudget(maxReply int) int {
+	if maxReply <= 0 {
+		maxReply = 1 << 20
+	}
+	return maxReply - 4096
+}
+
 // views are the domain-wide queries: list answers from the catalog, which
 // follows the store.
-func views(cat *Catalog) map[string]service.View {
+func views(cat *Catalog, o specOptions) map[string]service.View {
 	return map[string]service.View{
+		QueryEvents: func(_ context.Context, args json.RawMessage) (any, error) {
+			var a EventsArgs
+			if err := decodeArgs(args, &a); err != nil {
+				return nil, err
+			}
+			return service.Raw(cat.log.Window(max(a.From, 1), pageBudget(o.maxReply)).Binary()), nil
+		},
 		QueryList: func(_ context.Context, args json.RawMessage) (any, error) {
 			var a ListArgs
 			if err := decodeArgs(args, &a); err != nil {

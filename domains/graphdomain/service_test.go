@@ -1,6 +1,7 @@
 package graphdomain_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"github.com/nats-io/nats.go"
 
 	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
+	"github.com/cimviz/cimviz/domains/eventstore/pages"
 	"github.com/cimviz/cimviz/domains/graphdomain"
 	"github.com/cimviz/cimviz/domains/message"
 	"github.com/cimviz/cimviz/domains/natsembed"
@@ -394,5 +396,52 @@ func TestListOverNATS(t *testing.T) {
 	var bad []graphdomain.Summary
 	if err := r.query(graphdomain.QueryList, "", map[string]any{"archived": "yes"}, &bad); !errors.Is(err, service.ErrInvalid) {
 		t.Errorf("malformed list args: want invalid, got %v", err)
+	}
+}
+
+// The events query hands back the stored events in windows, exactly as
+// the stream holds them: the same IDs and sequences, in order.
+func TestEventsInWindowsAreTheStream(t *testing.T) {
+	r := start(t)
+	r.must(change.CreateGraph{Graph: "g", Name: "G"}, change.AddNode{Graph: "g", Node: nodeA}, change.AddNode{Graph: "g", Node: nodeB},
+		change.AddEdge{Graph: "g", Edge: edge}, change.MoveNode{Graph: "g", Node: "a", Pos: graph.Point{X: 9, Y: 9}})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	store, err := jsstore.Open(ctx, r.nc, graphdomain.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var stored []message.Event
+	if err := store.Read(ctx, 1, "", func(e message.Event) error { stored = append(stored, e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	var paged []message.Event
+	for from, tries := uint64(1), 0; len(paged) < len(stored) && tries < 200; tries++ {
+		var raw service.Raw
+		if err := r.query(graphdomain.QueryEvents, "", graphdomain.EventsArgs{From: from}, &raw); err != nil {
+			t.Fatal(err)
+		}
+		w, err := pages.DecodeWindow(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w.Page == nil {
+			time.Sleep(10 * time.Millisecond) // the catalog has not followed that far yet
+			continue
+		}
+		evs, err := pages.Decode(graphdomain.Name, w.Page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paged, from = append(paged, evs...), w.Last+1
+	}
+	if len(paged) != len(stored) {
+		t.Fatalf("%d events in windows, %d stored", len(paged), len(stored))
+	}
+	for i := range stored {
+		if paged[i].MessageID != stored[i].MessageID || paged[i].Sequence != stored[i].Sequence || !bytes.Equal(paged[i].Payload, stored[i].Payload) {
+			t.Fatalf("event %d: paged %+v, stored %+v", i, paged[i], stored[i])
+		}
 	}
 }

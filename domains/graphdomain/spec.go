@@ -31,7 +31,7 @@ func Spec(store eventstore.Store, cat *Catalog, opts ...SpecOption) service.Doma
 		Apply:       apply,
 		Commands:    commandSpecs(),
 		Queries:     queries(store, cat, o),
-		Views:       views(cat),
+		Views:       views(cat, o),
 	}
 }
 

@@ -59,8 +59,17 @@ func (c *Client) Query(ctx context.Context, name, aggregateID string, args, out 
 	if err := ReplyError(reply); err != nil {
 		return err
 	}
+	if raw, ok := out.(*Raw); ok {
+		*raw = reply.Data
+		return nil
+	}
 	return json.Unmarshal(reply.Data, out)
 }
+
+// Raw is a view's answer in a binary form of its own: the service sends it
+// as it is, not as JSON, and [Client.Query] into a *Raw hands it back as it
+// came (for bulk data, where JSON would cost more than the data).
+type Raw []byte
 
 // CommandMsg is the wire form of cmd for domain (for callers that
 // pipeline requests themselves).

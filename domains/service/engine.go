@@ -264,6 +264,9 @@ func (e *Engine[S]) view(ctx context.Context, name string, v View, args json.Raw
 	if err != nil {
 		return nil, err
 	}
+	if raw, ok := answer.(Raw); ok {
+		return json.RawMessage(raw), nil // sent as is
+	}
 	out, err := json.Marshal(answer)
 	if err != nil {
 		return nil, fmt.Errorf("%w: view %q answer: %v", ErrInternal, name, err)

@@ -1,6 +1,8 @@
 package pages
 
 import (
+	"encoding/binary"
+	"fmt"
 	"sort"
 	"sync"
 
@@ -117,4 +119,37 @@ func (l *Log) Len() int {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return len(l.seqs)
+}
+
+// windowFormat is the first byte of a window's binary form.
+const windowFormat = 2
+
+// Binary is the window's wire form: its marks, then its page.
+func (w Window) Binary() []byte {
+	b := []byte{windowFormat}
+	b = binary.AppendUvarint(b, w.Last)
+	b = binary.AppendUvarint(b, w.Kept)
+	full := byte(0)
+	if w.Full {
+		full = 1
+	}
+	return append(append(b, full), w.Page...)
+}
+
+// DecodeWindow reads a window's wire form; the page is checked when it is
+// decoded ([Decode]). It never panics.
+func DecodeWindow(b []byte) (Window, error) {
+	if len(b) == 0 || b[0] != windowFormat {
+		return Window{}, fmt.Errorf("%w: not a window of format %d", ErrMalformed, windowFormat)
+	}
+	r := reader{b: b[1:]}
+	w := Window{Last: r.uvarint(), Kept: r.uvarint()}
+	if r.err != nil || len(r.b) == 0 || r.b[0] > 1 {
+		return Window{}, fmt.Errorf("%w: bad window marks", ErrMalformed)
+	}
+	w.Full = r.b[0] == 1
+	if page := r.b[1:]; len(page) > 0 {
+		w.Page = page
+	}
+	return w, nil
 }

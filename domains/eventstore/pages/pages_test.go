@@ -137,3 +137,34 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestWindowWireRoundTrip(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		events := genEvents(t)
+		w := pages.Window{Last: rapid.Uint64().Draw(t, "last"), Kept: rapid.Uint64().Draw(t, "kept"), Full: rapid.Bool().Draw(t, "full")}
+		if len(events) > 0 {
+			w.Page = encode(events)
+		}
+		got, err := pages.DecodeWindow(w.Binary())
+		if err != nil || got.Last != w.Last || got.Kept != w.Kept || got.Full != w.Full || !bytes.Equal(got.Page, w.Page) {
+			t.Fatalf("window %+v came back as %+v (%v)", w, got, err)
+		}
+	})
+}
+
+func FuzzDecodeWindow(f *testing.F) {
+	f.Add(pages.Window{Last: 3, Kept: 9, Full: true}.Binary())
+	f.Add([]byte{2, 0, 0, 2})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		w, err := pages.DecodeWindow(b)
+		if err != nil {
+			if !errors.Is(err, pages.ErrMalformed) {
+				t.Fatalf("error %v does not wrap ErrMalformed", err)
+			}
+			return
+		}
+		if again, err := pages.DecodeWindow(w.Binary()); err != nil || again.Last != w.Last || !bytes.Equal(again.Page, w.Page) {
+			t.Fatalf("a decoded window does not encode back: %+v, %v", again, err)
+		}
+	})
+}
