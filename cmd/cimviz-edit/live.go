@@ -62,6 +62,13 @@ func editOn(h *host.Host, f *editFlags, root string, logger *slog.Logger) error 
 		return err
 	}
 	defer nc.Close()
+	// the subject flow listens first, so it sees the editor's own traffic
+	// from the start (the replay's page queries included), every time
+	fv, err := startFlowView(nc)
+	if err != nil {
+		return err
+	}
+	defer fv.stop()
 	b, err := bridge.Start(context.Background(), nc, bridge.Config{Logger: logger})
 	if err != nil {
 		return err
@@ -71,11 +78,6 @@ func editOn(h *host.Host, f *editFlags, root string, logger *slog.Logger) error 
 		root = f.open
 	}
 	d := bridge.NewDriver(b, root)
-	fv, err := startFlowView(nc)
-	if err != nil {
-		return err
-	}
-	defer fv.stop()
 	source := fv.source(d.Projection().Graph)
 	ed := ecs.NewEditor(ecs.WithSize(float64(f.w), float64(f.h)), ecs.WithSource(source))
 	game, err := newGame(f, ed, d, canvas.Window{Conn: "connecting"}, source)
