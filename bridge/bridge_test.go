@@ -22,17 +22,24 @@ import (
 // serveGraphs starts the graph service on nc; it stops with the test.
 func serveGraphs(t *testing.T, nc *nats.Conn) {
 	t.Helper()
+	svc, err := graphdomain.Servable{}.Start(nc, openGraphStore(t, nc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Stop() })
+}
+
+// openGraphStore opens the graph stream on nc, closed when the test ends.
+func openGraphStore(t *testing.T, nc *nats.Conn) *jsstore.Store {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	store, err := jsstore.Open(ctx, nc, graphdomain.Name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := graphdomain.Servable{}.Start(nc, store)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Stop(); store.Close() })
+	t.Cleanup(func() { store.Close() })
+	return store
 }
 
 // send runs graph commands through the service as another client would.

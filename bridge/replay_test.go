@@ -9,7 +9,6 @@ import (
 	"github.com/nats-io/nats.go"
 
 	"github.com/cimviz/cimviz/bridge"
-	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
 	"github.com/cimviz/cimviz/domains/eventstore/pages"
 	"github.com/cimviz/cimviz/domains/graphdomain"
 	"github.com/cimviz/cimviz/domains/natsembed/natstest"
@@ -51,11 +50,7 @@ func waitForServiceEvents(t *testing.T, nc *nats.Conn) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	store, err := jsstore.Open(ctx, nc, graphdomain.Name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store := openGraphStore(t, nc)
 	last, err := store.LastSequence(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -87,14 +82,7 @@ func worldJSON(t *testing.T, e *editor) string {
 // from the stream.
 func TestWithoutAGraphServiceTheStreamIsRead(t *testing.T) {
 	srv, nc := natstest.Start(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	store, err := jsstore.Open(ctx, nc, graphdomain.Name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	svc, err := graphdomain.Servable{}.Start(nc, store)
+	svc, err := graphdomain.Servable{}.Start(nc, openGraphStore(t, nc))
 	if err != nil {
 		t.Fatal(err)
 	}

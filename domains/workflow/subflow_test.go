@@ -47,7 +47,9 @@ func (r *recursion) react(in *Instance, e Event) {
 	}
 }
 
-func runRecursion(t *testing.T, n float64) map[string]*Instance {
+// recursiveDef compiles the recursive template.
+func recursiveDef(t *testing.T) *Definition {
+	t.Helper()
 	g, err := Template("recursive-countdown")
 	if err != nil {
 		t.Fatal(err)
@@ -56,6 +58,11 @@ func runRecursion(t *testing.T, n float64) map[string]*Instance {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return d
+}
+
+func runRecursion(t *testing.T, n float64) map[string]*Instance {
+	d := recursiveDef(t)
 	r := &recursion{t: t, def: d, insts: map[string]*Instance{}}
 	r.do(StartInstance{Instance: "root", Workflow: d.Workflow, Context: map[string]any{"n": n}})
 	return r.insts
@@ -117,14 +124,7 @@ func TestLoopsWithoutWaitingAreCut(t *testing.T) {
 // (subworkflow_requested, what the service's reactor follows); at the
 // depth limit it fails instead of asking.
 func TestASubworkflowStepAsksForItsChild(t *testing.T) {
-	g, err := Template("recursive-countdown")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Compile(g, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := recursiveDef(t)
 	asks := func(depth int) (requested, failed bool) {
 		in := &Instance{}
 		_, evs, err := Decide(in, d, StartInstance{Instance: "r", Workflow: d.Workflow, Context: map[string]any{"n": 3.0}, Depth: depth})
