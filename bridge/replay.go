@@ -23,18 +23,26 @@ func (b *Bridge) replay() {
 	if !b.cfg.NoPages {
 		from = b.replayPages(from)
 	}
-	sub, err := b.store.Follow(b.ctx, from, "", b.deliver)
-	if err != nil {
-		if b.ctx.Err() == nil {
-			b.cfg.Logger.Error("bridge: cannot follow the graph stream", "from", from, "err", err)
-			b.link.Store(int32(Offline))
+	for {
+		sub, err := b.store.Follow(b.ctx, from, "", b.deliver)
+		if err == nil {
+			b.mu.Lock()
+			b.follow = sub
+			b.mu.Unlock()
+			return
 		}
-		return
+		b.cfg.Logger.Warn("bridge: cannot follow the graph stream yet; trying again", "from", from, "err", err)
+		select {
+		case <-b.ctx.Done():
+			return
+		case <-time.After(followRetry):
+		}
 	}
-	b.mu.Lock()
-	b.follow = sub
-	b.mu.Unlock()
 }
+
+// followRetry is how long the bridge waits before it tries again to follow
+// a stream it could not (the server went away as the editor opened).
+const followRetry = time.Second
 
 // replayPages delivers the events the graph service keeps, from sequence
 // from up to the last when the bridge started, and returns where the

@@ -127,8 +127,11 @@ func (e *Engine[S]) appendChain(ctx context.Context, agg *aggregate[S], cmd mess
 // a fresh load finishes the chain, and the command's ack is read from it.
 func (e *Engine[S]) answerFromStore(ctx context.Context, cmd message.Command, cause error) (Ack, error) {
 	agg, err := e.load(ctx, cmd.AggregateID, true)
+	if err != nil && cause != nil {
+		err = errors.Join(e.storeError(cause, cmd), err)
+	}
 	if err != nil {
-		return Ack{}, errors.Join(e.storeError(cause, cmd), err)
+		return Ack{}, err
 	}
 	if ack, ok := agg.handled(cmd.MessageID); ok {
 		ack.Duplicate = cause == nil
