@@ -117,7 +117,12 @@ func (mo *motion) ask(id string) {
 	if err != nil {
 		in = &workflow.Instance{}
 	}
-	mo.queue(motionRecord{instance: id, snapshot: in})
+	// waits for room rather than drop: a lost answer would hold the
+	// instance's events for good
+	select {
+	case mo.recs <- motionRecord{instance: id, snapshot: in}:
+	case <-mo.ctx.Done():
+	}
 }
 
 // adopt takes in an instance's state, then folds its held events that
