@@ -70,7 +70,7 @@ type motionStats struct {
 	Events  int                        `json:"events"`
 	Pulses  int                        `json:"pulses"`
 	Dropped uint64                     `json:"dropped"`
-	Adopted int                        `json:"adopted"` // instances taken in from the service's state
+	Adopted int                        `json:"adopted"`  // instances taken in from the service's state
 	MaxRuns map[string]wfmotion.Counts `json:"max_runs"` // per step of the shown workflows
 	Shown   []string                   `json:"shown"`
 }
