@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime/debug"
+	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/micro"
@@ -80,10 +81,12 @@ func (s *Service) safely(req micro.Request, handle func(micro.Request)) {
 }
 
 func (s *Service) handleCommand(req micro.Request) {
+	start := time.Now()
 	cmd, err := s.decodeCommand(req)
 	if err != nil {
 		s.eng.reject(err)
 		s.replyError(req, err)
+		s.observe(start, cmd, Ack{}, err)
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.timeout)
@@ -91,9 +94,10 @@ func (s *Service) handleCommand(req micro.Request) {
 	ack, err := s.eng.Execute(ctx, cmd)
 	if err != nil {
 		s.replyError(req, err)
-		return
+	} else {
+		s.reply(req, json.RawMessage(ack.appendJSON(make([]byte, 0, 128))), nil)
 	}
-	s.reply(req, json.RawMessage(ack.appendJSON(make([]byte, 0, 128))), nil)
+	s.observe(start, cmd, ack, err)
 }
 
 // decodeCommand checks the wire form: the subject names a command of this

@@ -22,6 +22,7 @@ type config struct {
 	workers    int
 	timeout    time.Duration
 	logger     *slog.Logger
+	observers  []Observer
 }
 
 // Option tunes an engine or a service.
