@@ -26,6 +26,9 @@ const (
 	HeaderAggregateID      = "X-Aggregate-ID"
 	HeaderAggregateVersion = "X-Aggregate-Version"
 	HeaderTime             = "X-Time"
+	// HeaderActor names the principal acting (an identity domain's
+	// principal ID); optional on commands, copied onto their events.
+	HeaderActor = "X-Actor"
 	// HeaderMsgID is JetStream's de-duplication header; it carries the
 	// message ID so a retried publish is stored once.
 	HeaderMsgID = "Nats-Msg-Id"
@@ -46,6 +49,9 @@ type Event struct {
 	// Chain is set on the events of a decision stored one message at a
 	// time (see [Chain]); nil for the usual atomic append.
 	Chain *Chain `json:"chain,omitempty"`
+	// Actor is the principal whose command caused the event ("" when the
+	// command named none).
+	Actor string `json:"actor,omitempty"`
 }
 
 // Command asks a domain service to change an aggregate. ExpectedVersion,
@@ -58,7 +64,12 @@ type Command struct {
 	AggregateID     string          `json:"aggregate_id"`
 	ExpectedVersion uint64          `json:"expected_version,omitempty"`
 	Payload         json.RawMessage `json:"payload,omitempty"`
+	// Actor is the acting principal's ID from X-Actor ("" for none).
+	Actor string `json:"actor,omitempty"`
 }
+
+// MaxActor bounds the length of an X-Actor header.
+const MaxActor = 256
 
 // NewEvent makes an event caused by the message with identity cause.
 // Its ID and Time come from one clock reading.
@@ -81,7 +92,26 @@ func (e Event) Headers() nats.Header {
 	h := make(nats.Header, 12)
 	w.fill(h, e)
 	addChainHeaders(h, e)
+	setActor(h, e.Actor)
 	return h
+}
+
+// setActor sets X-Actor to actor, or removes it when actor is "".
+func setActor(h nats.Header, actor string) {
+	if actor == "" {
+		delete(h, HeaderActor)
+		return
+	}
+	h[HeaderActor] = []string{actor}
+}
+
+// decodeActor reads X-Actor: optional, at most MaxActor bytes.
+func decodeActor(h nats.Header) (string, error) {
+	a := h.Get(HeaderActor)
+	if len(a) > MaxActor {
+		return "", fmt.Errorf("%w: header %s is %d bytes, limit %d", ErrMalformed, HeaderActor, len(a), MaxActor)
+	}
+	return a, nil
 }
 
 // Headers returns the wire headers of a command.
@@ -92,6 +122,7 @@ func (c Command) Headers() nats.Header {
 	if c.ExpectedVersion != 0 {
 		h[HeaderAggregateVersion] = []string{strconv.FormatUint(c.ExpectedVersion, 10)}
 	}
+	setActor(h, c.Actor)
 	return h
 }
 
@@ -128,6 +159,9 @@ func DecodeEvent(domain string, h nats.Header, body []byte) (Event, error) {
 	if e.Chain, err = decodeChain(h); err != nil {
 		return Event{}, err
 	}
+	if e.Actor, err = decodeActor(h); err != nil {
+		return Event{}, err
+	}
 	if e.Payload, err = decodeBody(body); err != nil {
 		return Event{}, err
 	}
@@ -146,6 +180,9 @@ func DecodeCommand(domain string, h nats.Header, body []byte) (Command, error) {
 	}
 	c.AggregateID = h.Get(HeaderAggregateID)
 	if c.ExpectedVersion, err = decodeUint(h, HeaderAggregateVersion, false); err != nil {
+		return Command{}, err
+	}
+	if c.Actor, err = decodeActor(h); err != nil {
 		return Command{}, err
 	}
 	if c.Payload, err = decodeBody(body); err != nil {

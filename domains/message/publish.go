@@ -43,6 +43,7 @@ func (p *Publisher) Publish(e Event) error {
 	st := p.pool.Get().(*pubState)
 	w := st.enc.encode(e)
 	st.headers.set(w, e)
+	setActor(st.msg.Header, e.Actor)
 	st.msg.Subject, st.msg.Data = w.subject, e.Payload
 	err := p.nc.PublishMsg(&st.msg)
 	st.msg.Data = nil

@@ -79,7 +79,7 @@ func (c *chainState) missing() message.Event {
 	return message.Event{Identity: message.Identity{MessageID: EventID(f.CausationID, k),
 		CorrelationID: f.CorrelationID, CausationID: f.CausationID},
 		Domain: f.Domain, Type: link.Type, AggregateID: f.AggregateID, Version: f.Version + uint64(k),
-		Time: f.Time, Payload: link.Payload, Chain: &message.Chain{Index: k, Count: f.Chain.Count}}
+		Time: f.Time, Payload: link.Payload, Actor: f.Actor, Chain: &message.Chain{Index: k, Count: f.Chain.Count}}
 }
 
 // chain marks events as one chained decision.

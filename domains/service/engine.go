@@ -154,7 +154,7 @@ func (e *Engine[S]) decide(agg *aggregate[S], cmd message.Command) ([]message.Ev
 			return nil, fmt.Errorf("%w: event %q of %q: %v", ErrInternal, d.Type, cmd.Type, err)
 		}
 		events[i] = message.Event{Domain: e.d.Name, Type: d.Type, AggregateID: cmd.AggregateID,
-			Version: agg.version + uint64(i) + 1, Time: now, Payload: payload,
+			Version: agg.version + uint64(i) + 1, Time: now, Payload: payload, Actor: cmd.Actor,
 			Identity: message.Identity{MessageID: EventID(cmd.MessageID, i),
 				CorrelationID: cmd.CorrelationID, CausationID: cmd.MessageID}}
 	}
