@@ -155,3 +155,7 @@ func (t *Timeline) Step(n int) map[string]*change.State { return t.SeekPosition(
 
 // ReturnToLive moves the cursor to the newest record.
 func (t *Timeline) ReturnToLive() map[string]*change.State { return t.SeekPosition(len(t.recs)) }
+
+// Snapshots is how many snapshots the timeline holds (one every K
+// records, and the empty one at the start).
+func (t *Timeline) Snapshots() int { return len(t.snaps) }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cimviz/cimviz/bench/timelinebench"
 	"github.com/cimviz/cimviz/ecs"
 	"github.com/cimviz/cimviz/live/eventlog"
 	"github.com/cimviz/cimviz/live/timeline"
@@ -49,7 +50,7 @@ func TestCausationMissingGolden(t *testing.T) {
 
 // Stepped back into the past: the banner, the slider, the sequence.
 func TestTimelinePastGolden(t *testing.T) {
-	tl, err := timeline.New(timeline.SyntheticHistory(5000, 3, 1))
+	tl, err := timeline.New(timelinebench.History(5000, 3, 1))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cimviz/cimviz/bench/timelinebench"
 	"github.com/cimviz/cimviz/ecs"
 	"github.com/cimviz/cimviz/live/eventlog"
 	"github.com/cimviz/cimviz/live/timeline"
@@ -45,7 +46,7 @@ func entry(i int) eventlog.Entry {
 
 func history(t testing.TB, n int) *timeline.Timeline {
 	t.Helper()
-	tl, err := timeline.New(timeline.SyntheticHistory(n, 2, 1))
+	tl, err := timeline.New(timelinebench.History(n, 2, 1))
 	if err != nil {
 		t.Fatal(err)
 	}

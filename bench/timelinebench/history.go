@@ -1,4 +1,8 @@
-package timeline
+// Package timelinebench holds the synthetic graph-edit histories and the
+// seek measurement behind the timeline's benchmarks and `cimviz bench`'s
+// seek_1m_ms, kept out of live/timeline so the package the editor links
+// carries no benchmark code.
+package timelinebench
 
 import (
 	"fmt"
@@ -8,31 +12,35 @@ import (
 
 	"github.com/cimviz/cimviz/graph"
 	"github.com/cimviz/cimviz/graph/change"
+	"github.com/cimviz/cimviz/live/timeline"
 )
 
-// SyntheticHistory returns n decoded graph events over the given number
+// History returns n decoded graph events over the given number
 // of graphs, as a user session produces them: graphs are created first,
 // then edits (4% node adds, 2% edge adds, 1% node updates, the rest node
 // moves) go to one graph at a time, the graph in focus changing every
 // 5,000 events. Graphs stop growing at 2,000 nodes. Same seed, same
 // history.
-func SyntheticHistory(n, graphs int, seed uint64) []Record {
+func History(n, graphs int, seed uint64) []timeline.Record {
 	h := &history{rng: rand.New(rand.NewPCG(seed, 7)), nodes: make([]int, graphs), edges: make([]int, graphs)}
-	recs := make([]Record, n)
+	recs := make([]timeline.Record, n)
 	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range recs {
 		g, evt := h.next(i)
-		recs[i] = Record{Seq: uint64(i + 1), Graph: fmt.Sprint("g", g), Time: start.Add(time.Duration(i) * 50 * time.Millisecond), Event: evt}
+		recs[i] = timeline.Record{Seq: uint64(i + 1), Graph: fmt.Sprint("g", g), Time: start.Add(time.Duration(i) * 50 * time.Millisecond), Event: evt}
 	}
 	return recs
 }
 
+// history is the generator state: node and edge counts per graph and
+// the graph in focus.
 type history struct {
 	rng          *rand.Rand
 	nodes, edges []int
 	focus        int
 }
 
+// next returns the graph and the event of the i-th record.
 func (h *history) next(i int) (int, change.Event) {
 	if i < len(h.nodes) {
 		return i, change.GraphCreated{Graph: fmt.Sprint("g", i)}
@@ -75,13 +83,13 @@ type SeekFigures struct {
 // bench's seek_1m_ms (MeasureSeek(1_000_000, 50, 1), WorstSeek).
 func MeasureSeek(events, seeks int, seed uint64) (SeekFigures, error) {
 	before := heap()
-	recs := SyntheticHistory(events, 100, seed)
+	recs := History(events, 100, seed)
 	t0 := time.Now()
-	tl, err := New(recs)
+	tl, err := timeline.New(recs)
 	if err != nil {
 		return SeekFigures{}, err
 	}
-	f := SeekFigures{Events: events, Build: time.Since(t0), Snapshots: len(tl.snaps)}
+	f := SeekFigures{Events: events, Build: time.Since(t0), Snapshots: tl.Snapshots()}
 	f.HeapBytes = heap() - min(before, heap())
 	rng := rand.New(rand.NewPCG(seed, 11))
 	var total time.Duration
@@ -99,6 +107,7 @@ func MeasureSeek(events, seeks int, seed uint64) (SeekFigures, error) {
 	return f, nil
 }
 
+// heap is the live heap after a GC.
 func heap() uint64 {
 	runtime.GC()
 	var m runtime.MemStats

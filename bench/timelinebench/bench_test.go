@@ -1,17 +1,19 @@
-package timeline
+package timelinebench
 
 import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/cimviz/cimviz/live/timeline"
 )
 
 // BenchmarkSeek1M: seek to random points of a 1M-event history (target
 // ≤ 500 ms per seek); build_ms is New over the decoded records, once.
 func BenchmarkSeek1M(b *testing.B) {
-	recs := SyntheticHistory(1_000_000, 100, 1)
+	recs := History(1_000_000, 100, 1)
 	t0 := time.Now()
-	tl, err := New(recs)
+	tl, err := timeline.New(recs)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -26,12 +28,12 @@ func BenchmarkSeek1M(b *testing.B) {
 		tl.Seek(target)
 	}
 	b.ReportMetric(float64(build.Milliseconds()), "build_ms")
-	b.ReportMetric(float64(len(tl.snaps)), "snapshots")
+	b.ReportMetric(float64(tl.Snapshots()), "snapshots")
 }
 
-// BenchmarkStep: one event forward and back, as the step buttons do.
+// BenchmarkStepBack: one event forward and back, as the step buttons do.
 func BenchmarkStepBack(b *testing.B) {
-	tl, err := New(SyntheticHistory(100_000, 100, 1))
+	tl, err := timeline.New(History(100_000, 100, 1))
 	if err != nil {
 		b.Fatal(err)
 	}
