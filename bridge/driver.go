@@ -7,6 +7,7 @@ import (
 
 	"github.com/cimviz/cimviz/domains/graphdomain"
 	"github.com/cimviz/cimviz/ecs"
+	"github.com/cimviz/cimviz/graph/change"
 )
 
 // graphCommand is the graph domain's envelope for a change command.
@@ -40,6 +41,10 @@ type Driver struct {
 	// Observe, when set, sees every event folded in, in stream order, on
 	// the game goroutine (the time-travel timeline follows it).
 	Observe func(Delivery)
+	// Divert, when set, sees every command before it is sent; a command
+	// it takes (returns true) goes elsewhere (a domain view sends it to
+	// its own domain) and is answered by whoever took it.
+	Divert func(ed *ecs.Editor, cmd change.Command) bool
 }
 
 // quietToLive: if nothing arrives for this long, the log counts as caught
@@ -74,7 +79,7 @@ func (d *Driver) Pump(ed *ecs.Editor) int {
 }
 
 func (d *Driver) sendIntents(ed *ecs.Editor) int {
-	cmds := ed.TakeIntents()
+	cmds := d.divert(ed, ed.TakeIntents())
 	if len(cmds) == 0 {
 		return 0
 	}
@@ -91,6 +96,20 @@ func (d *Driver) sendIntents(ed *ecs.Editor) int {
 		}
 	}
 	return len(out)
+}
+
+// divert hands the commands Divert takes to it and keeps the rest, in order.
+func (d *Driver) divert(ed *ecs.Editor, cmds []change.Command) []change.Command {
+	if d.Divert == nil {
+		return cmds
+	}
+	kept := cmds[:0]
+	for _, c := range cmds {
+		if !d.Divert(ed, c) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // takeReplies collects answers. An ack carries no events: they arrive on

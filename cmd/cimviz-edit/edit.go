@@ -27,6 +27,8 @@ type editFlags struct {
 	// live mode: the services on NATS
 	natsURL, data, listen string
 	local, showLive       bool
+	// actor is the principal the editor's commands name (X-Actor)
+	actor string
 }
 
 func parseEditFlags(args []string) (*editFlags, error) {
@@ -44,6 +46,7 @@ func parseEditFlags(args []string) (*editFlags, error) {
 	fs.StringVar(&f.listen, "listen", "", "let other processes (cimviz simulate, import, another editor) reach the embedded server on host:port")
 	fs.BoolVar(&f.local, "local", false, "edit in memory without NATS (implied by --graph)")
 	fs.BoolVar(&f.showLive, "live-panels", false, "open with the event log, causation and timeline panels shown (F9 toggles them)")
+	fs.StringVar(&f.actor, "actor", defaultActor(), "the principal this editor's commands name (header X-Actor; default $CIMVIZ_ACTOR or editor:$USER)")
 	size := fs.String("size", "1280x800", "window size WxH")
 	if err := fs.Parse(args); err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ import (
 	"github.com/cimviz/cimviz/domains/service"
 	"github.com/cimviz/cimviz/ecs"
 	"github.com/cimviz/cimviz/graph/change"
+	"github.com/cimviz/cimviz/live/domainview"
 	"github.com/cimviz/cimviz/live/flow"
 	"github.com/cimviz/cimviz/render/canvas"
 
@@ -69,6 +70,11 @@ func editOn(h *host.Host, f *editFlags, root string, logger *slog.Logger) error 
 		return err
 	}
 	defer fv.stop()
+	dv, err := startDomainViews(nc, f.actor, domainview.All())
+	if err != nil {
+		return err
+	}
+	defer dv.stop()
 	b, err := bridge.Start(context.Background(), nc, bridge.Config{Logger: logger})
 	if err != nil {
 		return err
@@ -78,7 +84,8 @@ func editOn(h *host.Host, f *editFlags, root string, logger *slog.Logger) error 
 		root = f.open
 	}
 	d := bridge.NewDriver(b, root)
-	source := fv.source(d.Projection().Graph)
+	d.Divert = dv.divert
+	source := dv.source(fv.source(d.Projection().Graph))
 	ed := ecs.NewEditor(ecs.WithSize(float64(f.w), float64(f.h)), ecs.WithSource(source))
 	game, err := newGame(f, ed, d, canvas.Window{Conn: "connecting"}, source)
 	if err != nil {
@@ -88,14 +95,14 @@ func editOn(h *host.Host, f *editFlags, root string, logger *slog.Logger) error 
 		ed.Run("view.fit_all")
 		flowGraph, _ := source(flow.GraphID)
 		flowGraph.Name = "Subject flow (live)"
-		game.Win.Graphs = graphList(append(d.Projection().Graphs(), flowGraph))
+		game.Win.Graphs = graphList(append(append(d.Projection().Graphs(), flowGraph), dv.graphs()...))
 	}
 	lp, err := startLivePanels(nc, d, root)
 	if err != nil {
 		return err
 	}
 	defer lp.stop()
-	lp.flow = fv
+	lp.flow, lp.views = fv, dv
 	lp.shown = f.showLive
 	game.Svc, game.Overlay = lp, lp
 	mo, err := startMotion(nc, game)

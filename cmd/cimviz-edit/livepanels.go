@@ -35,6 +35,7 @@ type livePanels struct {
 	shown   bool
 	pastSeq uint64
 	flow    *flowView
+	views   *domainViews
 	picked  uuid.UUID // the log entry last highlighted
 }
 
@@ -70,6 +71,9 @@ func (lp *livePanels) Pump(ed *ecs.Editor) int {
 	n := lp.Driver.Pump(ed)
 	if lp.flow != nil {
 		lp.flow.refresh(ed, time.Now())
+	}
+	if lp.views != nil {
+		lp.views.refresh(ed, time.Now())
 	}
 	lp.highlightPicked(ed)
 	seq, past := lp.panels.Seek()

@@ -1,0 +1,4 @@
+package domainview
+
+// All are the domain views the editor lists, in browser order.
+func All() []View { return nil }
