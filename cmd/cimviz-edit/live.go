@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/cimviz/cimviz/bridge"
+	"github.com/cimviz/cimviz/domains/company"
 	"github.com/cimviz/cimviz/domains/concept"
 	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
 	"github.com/cimviz/cimviz/domains/graphdomain"
@@ -40,6 +41,7 @@ func runLive(f *editFlags) error {
 		err = seedWorkflows(ctx, h.Conn())
 	}
 	if err == nil {
+		seedCompany(ctx, h.Conn(), logger)
 		err = editOn(h, f, root, logger)
 	}
 	return errors.Join(err, h.Close())
@@ -49,7 +51,7 @@ func runLive(f *editFlags) error {
 // domain and the workflow services) or joining --nats URL as a client.
 func startHost(ctx context.Context, f *editFlags, name string) (*host.Host, *slog.Logger, error) {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	cfg := host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, Name: name, Logger: logger}
+	cfg := host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, Name: name, Logger: logger, Security: f.sec}
 	if f.natsURL == "" {
 		cfg.Domains, cfg.Workflows = host.Domains(), true
 	}
@@ -117,6 +119,15 @@ func editOn(h *host.Host, f *editFlags, root string, logger *slog.Logger) error 
 		return saveDocument(f.save, root, d.Projection().IDs(), d.Projection().Graph)
 	}
 	return nil
+}
+
+// seedCompany seeds the sample company's people, principals, units and
+// places on a first run. Services joined with --nats may not serve those
+// domains: the editor then opens without them and says why in the log.
+func seedCompany(ctx context.Context, nc *nats.Conn, logger *slog.Logger) {
+	if err := company.Seed(ctx, nc); err != nil {
+		logger.Warn("sample company not seeded", "err", err)
+	}
 }
 
 // seedOnFirstRun imports the demo document through ordinary commands when

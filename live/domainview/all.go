@@ -1,4 +1,4 @@
 package domainview
 
 // All are the domain views the editor lists, in browser order.
-func All() []View { return nil }
+func All() []View { return []View{Relationships} }
