@@ -21,6 +21,7 @@ func init() {
 type serveFlags struct {
 	data, listen, natsURL, logLevel string
 	syncAlways                      bool
+	metrics                         string
 }
 
 func parseServe(args []string, stderr io.Writer) (serveFlags, error) {
@@ -32,6 +33,7 @@ func parseServe(args []string, stderr io.Writer) (serveFlags, error) {
 	fs.StringVar(&f.natsURL, "nats", "", "use the NATS server at this URL instead of the embedded one")
 	fs.BoolVar(&f.syncAlways, "sync-always", false, "fsync every JetStream write before acknowledging it (slower, survives power loss)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&f.metrics, "metrics", "", "serve Prometheus metrics on host:port at /metrics (\"\" = none)")
 	if err := fs.Parse(args); err != nil {
 		return f, errors.Join(errUsage, err)
 	}
@@ -52,10 +54,17 @@ func runServe(args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	h, err := host.Start(ctx, host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, SyncAlways: f.syncAlways,
-		Domains: host.Domains(), Workflows: true, Name: "cimviz serve", Logger: logger})
+	tel, err := startTelemetry(ctx, f.metrics, logger)
 	if err != nil {
 		return err
+	}
+	h, err := host.Start(ctx, host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, SyncAlways: f.syncAlways,
+		Domains: tel.domains(host.Domains()), Workflows: true, Name: "cimviz serve", Logger: logger})
+	if err != nil {
+		return errors.Join(err, tel.close())
+	}
+	if err := tel.listen(h, host.Domains()); err != nil {
+		return errors.Join(err, h.Close(), tel.close())
 	}
 	dataDir := h.DataDir()
 	if dataDir == "" {
@@ -64,7 +73,7 @@ func runServe(args []string) error {
 	fmt.Printf("cimviz serve: ready; nats %s; data %s; services %d\n", h.Where(), dataDir, h.Services())
 	<-ctx.Done()
 	logger.Info("stopping", "reason", context.Cause(ctx))
-	return h.Close()
+	return errors.Join(h.Close(), tel.close())
 }
 
 func newLogger(level string) (*slog.Logger, error) {
