@@ -19,6 +19,7 @@ type builder struct {
 	order   []string
 	edges   []graph.Edge
 	edgeIDs map[string]bool
+	attrs   map[string]string // the root graph's attributes, for Document.Attrs
 }
 
 // bgraph is a graph being built; proxy is the node standing for it in its
@@ -136,7 +137,7 @@ func (b *builder) build() (*Document, error) {
 		return nil, err
 	}
 	gs := make(map[string]*graph.Graph, len(b.graphs))
-	doc := &Document{Root: b.root}
+	doc := &Document{Root: b.root, Attrs: b.rootAttrs()}
 	for _, bg := range b.graphs {
 		gs[bg.id] = graph.New(bg.id, bg.name)
 		doc.Graphs = append(doc.Graphs, gs[bg.id])
@@ -149,10 +150,26 @@ func (b *builder) build() (*Document, error) {
 		}
 		last.Nodes = append(last.Nodes, bn.n)
 	}
-	if err := b.placeEdges(gs, depth); err != nil {
+	if err := b.placeEdges(doc, gs, depth); err != nil {
 		return nil, err
 	}
 	return doc, finish(doc)
+}
+
+// rootAttrs is attrs, or nil when there are none.
+func (b *builder) rootAttrs() map[string]string {
+	if len(b.attrs) == 0 {
+		return nil
+	}
+	return b.attrs
+}
+
+// setAttr records an attribute of the root graph.
+func (b *builder) setAttr(k, v string) {
+	if b.attrs == nil {
+		b.attrs = map[string]string{}
+	}
+	b.attrs[k] = v
 }
 
 // depths gives each graph's nesting depth and rejects cycles of groups.
@@ -171,30 +188,44 @@ func (b *builder) depths() (map[string]int, error) {
 	return depth, nil
 }
 
-func (b *builder) placeEdges(gs map[string]*graph.Graph, depth map[string]int) error {
+// placeEdges puts each edge into the graph holding both its ends, lifting
+// an edge that crosses groups and noting its real ends in doc.Ends.
+func (b *builder) placeEdges(doc *Document, gs map[string]*graph.Graph, depth map[string]int) error {
 	for _, e := range b.edges {
 		u, v := b.nodes[e.From], b.nodes[e.To]
 		if u == nil || v == nil {
 			return fmt.Errorf("%w: edge %q joins unknown node %q or %q", ErrInvalid, e.ID, e.From, e.To)
 		}
-		hu, hv := u.home, v.home
-		if hu == hv { // the common case: no lifting
-			gs[hu].Edges = append(gs[hu].Edges, e)
+		if u.home == v.home { // the common case: no lifting
+			gs[u.home].Edges = append(gs[u.home].Edges, e)
 			continue
 		}
-		for depth[hu] > depth[hv] {
-			e.From, hu = b.byID[hu].proxy, b.parent(hu)
+		ends := Ends{From: e.From, To: e.To}
+		gid := b.lift(&e, u.home, v.home, depth)
+		gs[gid].Edges = append(gs[gid].Edges, e)
+		if doc.Ends == nil {
+			doc.Ends = map[EdgeKey]Ends{}
 		}
-		for depth[hv] > depth[hu] {
-			e.To, hv = b.byID[hv].proxy, b.parent(hv)
-		}
-		for hu != hv {
-			e.From, hu = b.byID[hu].proxy, b.parent(hu)
-			e.To, hv = b.byID[hv].proxy, b.parent(hv)
-		}
-		gs[hu].Edges = append(gs[hu].Edges, e)
+		doc.Ends[EdgeKey{Graph: gid, Edge: e.ID}] = ends
 	}
 	return nil
+}
+
+// lift moves an edge whose ends live in graphs hu and hv up to their
+// lowest common graph, each end replaced by the group node holding it, and
+// returns that graph.
+func (b *builder) lift(e *graph.Edge, hu, hv string, depth map[string]int) string {
+	for depth[hu] > depth[hv] {
+		e.From, hu = b.byID[hu].proxy, b.parent(hu)
+	}
+	for depth[hv] > depth[hu] {
+		e.To, hv = b.byID[hv].proxy, b.parent(hv)
+	}
+	for hu != hv {
+		e.From, hu = b.byID[hu].proxy, b.parent(hu)
+		e.To, hv = b.byID[hv].proxy, b.parent(hv)
+	}
+	return hu
 }
 
 // finish reindexes every graph and turns "ref" properties that name a graph

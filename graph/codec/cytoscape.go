@@ -44,6 +44,11 @@ func DecodeCytoscape(r io.Reader) (*Document, error) {
 		return nil, err
 	}
 	b := newBuilder(cyString(top["id"]), cyString(top["name"]))
+	for k, v := range top {
+		if k != "id" && k != "name" {
+			b.setAttr(k, cyString(v))
+		}
+	}
 	if err := cyNodes(b, els.Nodes); err != nil {
 		return nil, err
 	}

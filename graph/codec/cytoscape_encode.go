@@ -5,8 +5,8 @@ import (
 	"io"
 )
 
-// EncodeCytoscape writes `{data: {id, name}, elements: {nodes, edges}}`
-// (data names the root graph); group members name their group node as
+// EncodeCytoscape writes `{data: {id, name, ...}, elements: {nodes, edges}}`
+// (data names the root graph and holds the document's Attrs); group members name their group node as
 // parent.
 func EncodeCytoscape(w io.Writer, d *Document) error {
 	o, err := newOutline(d, nil)
@@ -19,7 +19,11 @@ func EncodeCytoscape(w io.Writer, d *Document) error {
 	if err != nil {
 		return err
 	}
-	doc := cyDoc{Elements: raw, Data: map[string]any{"id": o.g.ID}}
+	doc := cyDoc{Elements: raw, Data: map[string]any{}}
+	for k, v := range d.Attrs {
+		doc.Data[k] = v
+	}
+	doc.Data["id"] = o.g.ID
 	setNonEmpty(doc.Data, "name", o.g.Name)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

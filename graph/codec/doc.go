@@ -24,12 +24,21 @@
 //
 // The model keeps every edge inside one graph, so an edge whose ends lie in
 // different groups is lifted to their lowest common graph, each end replaced
-// by the group node that contains it (DOT `lhead`/`ltail` name such ends
-// explicitly). Which inner node the edge touched is lost.
+// by the group node that contains it, which is where a collapsed group is
+// drawn; [Document.Ends] keeps the nodes it really joins (DOT
+// `lhead`/`ltail` make a group itself the end). Exporters write such an
+// edge between its real ends, so `capture -> pick` across two clusters
+// stays `capture -> pick` through every format.
+//
+// Graph attributes the model has no field for are kept in
+// [Document.Attrs]: the DOT root graph's attributes (rankdir, ...; not the
+// label, which is the name, compound, or layout results such as bb),
+// GraphML graph data on the top graph, Cytoscape's top-level data, and
+// Mermaid's direction as rankdir.
 //
 // Exporters do the reverse: a group node is written as the format's group
-// (a DOT cluster with an invisible anchor node of the cluster's name, for
-// edges to end at with lhead/ltail). A node whose Ref points at a graph
+// (a DOT cluster, holding an invisible anchor node of the cluster's name
+// when an edge ends at the group itself, with lhead/ltail). A node whose Ref points at a graph
 // already written (a cycle, a self-reference or a second reference) is
 // written as a plain node with a "ref" attribute, which the DOT, GraphML
 // and Cytoscape importers turn back into Ref. Node and edge IDs are made
@@ -42,7 +51,7 @@
 //     the HTML kept in Props["label_html"]), Kind as `shape` (Graphviz shapes)
 //     or `kind`, `pos` (points, y up, flipped to y down), other node and
 //     cluster attributes as Props. A node without a label shows its name, as
-//     in Graphviz. Lost: graph attributes but the label, edge attributes but
+//     in Graphviz. Lost: edge attributes but
 //     id/label/kind, xdot drawing attributes, ports, undirectedness (`--`
 //     edges run from the first node to the second).
 //   - GraphML: label, kind, x, y and ref keys; other node keys as Props
@@ -56,7 +65,7 @@
 //     shape names to the same kinds or keeps them), links as edge Kind ("" for -->, else dotted,
 //     thick, invisible, with -line for no head, -circle/-cross heads, bi- for
 //     both ends), the front matter title as the root's name. Lost: positions,
-//     Props, direction, styling.
+//     Props, graph attributes but rankdir (as the direction), styling.
 //   - Markdown: the ```mermaid fenced blocks of a page: the first flowchart,
 //     or with [AllBlocks] every one as its own graph of the document.
 //   - Cytoscape.js: {elements: {nodes, edges}}, {elements: [...]} or a bare

@@ -25,7 +25,25 @@ var (
 type Document struct {
 	Root   string
 	Graphs []*graph.Graph
+	// Attrs are the root graph's attributes that a format states and the
+	// model has no field for (DOT's rankdir, GraphML graph data,
+	// Cytoscape's top-level data), written back on export; nil when none.
+	Attrs map[string]string
+	// Ends are the nodes an edge really joins when they lie in different
+	// groups. The graph model keeps every edge inside one graph, so such an
+	// edge sits in the lowest graph holding both ends, drawn between the
+	// nodes there that contain them (a collapsed group); Ends names the
+	// inner nodes, which exporters write as the edge's endpoints. Nil when
+	// no edge crosses groups.
+	Ends map[EdgeKey]Ends
 }
+
+// EdgeKey names an edge of a document: its graph and its ID.
+type EdgeKey struct{ Graph, Edge string }
+
+// Ends are the IDs of the nodes an edge really joins: each one the edge's
+// own endpoint or a node nested (at any depth) in the group it names.
+type Ends struct{ From, To string }
 
 // NewDocument returns a document whose root is g.
 func NewDocument(g *graph.Graph) *Document {
@@ -77,7 +95,52 @@ func (d *Document) validate(reindex bool) error {
 			return err
 		}
 	}
+	return d.validateEnds()
+}
+
+// validateEnds checks that every entry of Ends names an edge of its graph
+// and that each real end is that edge's endpoint or lies inside it.
+func (d *Document) validateEnds() error {
+	graphs := d.index()
+	for k, ends := range d.Ends {
+		g := graphs[k.Graph]
+		if g == nil {
+			return fmt.Errorf("%w: ends of edge %q: no graph %q", ErrInvalid, k.Edge, k.Graph)
+		}
+		e, ok := g.Edge(k.Edge)
+		if !ok {
+			return fmt.Errorf("%w: ends of edge %q: no such edge in graph %q", ErrInvalid, k.Edge, k.Graph)
+		}
+		if !holds(graphs, g, e.From, ends.From) || !holds(graphs, g, e.To, ends.To) {
+			return fmt.Errorf("%w: graph %q edge %q: end %q or %q is not inside %q or %q", ErrInvalid, k.Graph, k.Edge, ends.From, ends.To, e.From, e.To)
+		}
+	}
 	return nil
+}
+
+// holds reports whether node inner is node id of graph g or lies in the
+// graph that node stands for, at any depth.
+func holds(graphs map[string]*graph.Graph, g *graph.Graph, id, inner string) bool {
+	return reaches(graphs, g, id, inner, map[string]bool{})
+}
+
+// reaches is holds; seen stops graphs that nest themselves.
+func reaches(graphs map[string]*graph.Graph, g *graph.Graph, id, inner string, seen map[string]bool) bool {
+	n, ok := g.Node(id)
+	if !ok || id == inner {
+		return ok
+	}
+	sub := graphs[n.Ref]
+	if sub == nil || seen[sub.ID] {
+		return false
+	}
+	seen[sub.ID] = true
+	for _, m := range sub.Nodes {
+		if reaches(graphs, sub, m.ID, inner, seen) {
+			return true
+		}
+	}
+	return false
 }
 
 func validateGraph(g *graph.Graph, ids map[string]bool, reindex bool) error {

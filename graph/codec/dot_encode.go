@@ -34,17 +34,52 @@ func EncodeDOT(w io.Writer, d *Document) error {
 	if o.g.Name != "" {
 		fmt.Fprintf(bw, "\tlabel=%s;\n", dotLabel(o.g.Name))
 	}
-	writeDOTBody(bw, o, "\t")
+	for _, k := range sortedKeys(d.Attrs) {
+		if !dotOwnGraphAttr[k] {
+			fmt.Fprintf(bw, "\t%s=%s;\n", dotKey(k), dotValue(k, d.Attrs[k]))
+		}
+	}
+	dw := &dotWriter{w: bw, ends: map[string]bool{}, groups: map[string]string{}}
+	dw.scan(o).body(o, "\t")
 	bw.WriteString("}\n")
 	return bw.Flush()
 }
 
-func writeDOTBody(w *bufio.Writer, o *outline, indent string) {
-	ends := map[string]string{}
+// dotOwnGraphAttr are root graph attributes EncodeDOT writes itself or
+// that belong to one layout, so Document.Attrs does not hold them.
+var dotOwnGraphAttr = map[string]bool{"label": true, "label_html": true, "compound": true,
+	"bb": true, "lp": true, "lwidth": true, "lheight": true, "xdotversion": true}
+
+// dotWriter writes an outline's bodies; ends are the written IDs of the
+// nodes some edge ends at, groups the cluster name of each group node.
+type dotWriter struct {
+	w      *bufio.Writer
+	ends   map[string]bool
+	groups map[string]string
+}
+
+// scan collects the ends of every edge and the groups of the outline.
+func (dw *dotWriter) scan(o *outline) *dotWriter {
+	for _, e := range o.edges {
+		dw.ends[e.from], dw.ends[e.to] = true, true
+	}
 	for _, n := range o.nodes {
 		if n.sub != nil {
-			ends[n.id] = clusterName(n.id)
-			writeCluster(w, n, indent)
+			dw.groups[n.id] = clusterName(n.id)
+			dw.scan(n.sub)
+		}
+	}
+	return dw
+}
+
+// body writes a graph's nodes, groups as clusters, then its edges; an
+// end that is a group is written as its cluster's anchor, with ltail or
+// lhead.
+func (dw *dotWriter) body(o *outline, indent string) {
+	w := dw.w
+	for _, n := range o.nodes {
+		if n.sub != nil {
+			dw.cluster(n, indent)
 			continue
 		}
 		fmt.Fprintf(w, "%s%s%s;\n", indent, dotQuote(n.id), dotAttrs(nodeAttrs(n)))
@@ -52,26 +87,30 @@ func writeDOTBody(w *bufio.Writer, o *outline, indent string) {
 	for _, e := range o.edges {
 		a := [][2]string{{"id", e.id}, {"label", e.e.Label}, {"kind", e.e.Kind}}
 		from, to := e.from, e.to
-		if c, ok := ends[from]; ok {
+		if c, ok := dw.groups[from]; ok {
 			from, a = c, append(a, [2]string{"ltail", c})
 		}
-		if c, ok := ends[to]; ok {
+		if c, ok := dw.groups[to]; ok {
 			to, a = c, append(a, [2]string{"lhead", c})
 		}
 		fmt.Fprintf(w, "%s%s -> %s%s;\n", indent, dotQuote(from), dotQuote(to), dotAttrs(nonEmpty(a)))
 	}
 }
 
-// writeCluster writes a group node as a cluster with an invisible anchor
-// node, named like the cluster, for edges to end at (with lhead/ltail).
-func writeCluster(w *bufio.Writer, n onode, indent string) {
+// cluster writes a group node as a cluster; when an edge ends at the
+// group itself, with an invisible anchor node, named like the cluster, for
+// it to end at (with lhead/ltail).
+func (dw *dotWriter) cluster(n onode, indent string) {
+	w := dw.w
 	name := clusterName(n.id)
 	fmt.Fprintf(w, "%ssubgraph %s {\n", indent, dotQuote(name))
 	for _, a := range groupAttrs(n) {
 		fmt.Fprintf(w, "%s\t%s=%s;\n", indent, dotKey(a[0]), dotValue(a[0], a[1]))
 	}
-	fmt.Fprintf(w, "%s\t%s [shape=point, style=invis, label=\"\"];\n", indent, dotQuote(name))
-	writeDOTBody(w, n.sub, indent+"\t")
+	if dw.ends[n.id] {
+		fmt.Fprintf(w, "%s\t%s [shape=point, style=invis, label=\"\"];\n", indent, dotQuote(name))
+	}
+	dw.body(n.sub, indent+"\t")
 	fmt.Fprintf(w, "%s}\n", indent)
 }
 

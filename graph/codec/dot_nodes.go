@@ -2,6 +2,7 @@ package codec
 
 import (
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -85,6 +86,9 @@ func (p *dotParser) finish() (*Document, error) {
 // xdotAttrs are drawing operations `dot -Txdot` adds; they describe one
 // layout and go stale on the first edit, so they are dropped.
 var xdotAttrs = []string{"_draw_", "_ldraw_", "_hdraw_", "_tdraw_", "_hldraw_", "_tldraw_", "_background"}
+
+// isXDOT reports whether k is one of xdotAttrs.
+func isXDOT(k string) bool { return slices.Contains(xdotAttrs, k) }
 
 // finalizeDOTNode moves the attributes the model has fields for out of Props.
 func finalizeDOTNode(n *graph.Node) {

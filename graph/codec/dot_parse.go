@@ -95,6 +95,11 @@ func (p *dotParser) parseGraph() error {
 		return err
 	}
 	p.b.graphs[0].name = labelText(root.graph, name, "")
+	for k, v := range root.graph {
+		if !dotOwnGraphAttr[k] && !isXDOT(k) {
+			p.b.setAttr(k, v)
+		}
+	}
 	return nil
 }
 

@@ -9,7 +9,9 @@ import (
 )
 
 // A Mermaid flowchart with a subgraph becomes a nested document, written
-// here as Graphviz DOT with the subgraph as a cluster.
+// here as Graphviz DOT with the subgraph as a cluster. The edge into the
+// subgraph lies in the root graph, drawn to the group, and keeps its real
+// end (api) in Document.Ends; the direction becomes rankdir.
 func Example() {
 	src := `flowchart LR
     web[Web app] --> api
@@ -32,16 +34,16 @@ func Example() {
 	// graph data: 2 nodes, 1 edges
 	// digraph flowchart {
 	// 	compound=true;
+	// 	rankdir=LR;
 	// 	web [label="Web app"];
 	// 	subgraph cluster_data {
 	// 		label="Data tier";
 	// 		kind="subgraph";
-	// 		cluster_data [shape=point, style=invis, label=""];
 	// 		api [label="API"];
 	// 		db [label="Postgres", shape=cylinder];
 	// 		api -> db [id=e1];
 	// 	}
-	// 	web -> cluster_data [id=e0, lhead=cluster_data];
+	// 	web -> api [id=e0];
 	// }
 }
 

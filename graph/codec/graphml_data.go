@@ -77,11 +77,21 @@ func (d *graphmlDecoder) endData() error {
 		d.setNode(n, k, value)
 		d.applyYEd(n)
 	case 'g':
-		if k.name == "label" || k.name == "name" {
-			d.b.byID[d.graphs[len(d.graphs)-1]].name = value
-		}
+		d.graphData(k.name, value)
 	}
 	return nil
+}
+
+// graphData keeps a graph's data: label or name as its name, any other
+// key of the root graph as a graph attribute.
+func (d *graphmlDecoder) graphData(name, value string) {
+	gid := d.graphs[len(d.graphs)-1]
+	switch {
+	case name == "label" || name == "name":
+		d.b.byID[gid].name = value
+	case gid == d.b.root:
+		d.b.setAttr(name, value)
+	}
 }
 
 // parent is the kind of element a <data> sits in, or 0 at the top.

@@ -35,7 +35,15 @@ func EncodeGraphML(w io.Writer, d *Document) error {
 	for _, name := range sortedKeys(props) {
 		fmt.Fprintf(bw, "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n", props[name], xmlEscape(name))
 	}
-	writeGraphMLGraph(bw, o, props, "  ")
+	attrs := graphAttrKeys(d.Attrs)
+	for i, name := range attrs {
+		fmt.Fprintf(bw, "  <key id=\"g%d\" for=\"graph\" attr.name=\"%s\" attr.type=\"string\"/>\n", i, xmlEscape(name))
+	}
+	fmt.Fprintf(bw, "  <graph id=\"%s\" edgedefault=\"directed\">\n", xmlEscape(o.g.ID))
+	for i, name := range attrs {
+		writeData(bw, "    ", fmt.Sprintf("g%d", i), d.Attrs[name])
+	}
+	writeGraphMLContent(bw, o, props, "  ")
 	bw.WriteString("</graphml>\n")
 	return bw.Flush()
 }
@@ -55,8 +63,28 @@ func propKeys(o *outline, keys map[string]string) map[string]string {
 	return keys
 }
 
+// graphAttrKeys lists the document's graph attributes GraphML writes as
+// graph data, in key order: all but label and name, which the gname key
+// holds.
+func graphAttrKeys(attrs map[string]string) []string {
+	var keys []string
+	for _, k := range sortedKeys(attrs) {
+		if k != "label" && k != "name" && attrs[k] != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// writeGraphMLGraph writes a <graph> element with its content.
 func writeGraphMLGraph(w *bufio.Writer, o *outline, props map[string]string, in string) {
 	fmt.Fprintf(w, "%s<graph id=\"%s\" edgedefault=\"directed\">\n", in, xmlEscape(o.g.ID))
+	writeGraphMLContent(w, o, props, in)
+}
+
+// writeGraphMLContent writes a graph's name, nodes and edges, and closes
+// its <graph> element.
+func writeGraphMLContent(w *bufio.Writer, o *outline, props map[string]string, in string) {
 	writeData(w, in+"  ", "gname", o.g.Name)
 	for _, n := range o.nodes {
 		writeGraphMLNode(w, n, props, in+"  ")

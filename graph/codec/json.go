@@ -1,11 +1,13 @@
 package codec
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 
 	"github.com/cimviz/cimviz/graph"
 )
@@ -17,9 +19,20 @@ const JSONVersion = 1
 // The native document's wire types are declared here rather than taken from
 // the model's tags, so the file format only changes on purpose.
 type jsonDoc struct {
-	Version int         `json:"version"`
-	Root    string      `json:"root"`
-	Graphs  []jsonGraph `json:"graphs"`
+	Version int               `json:"version"`
+	Root    string            `json:"root"`
+	Attrs   map[string]string `json:"attrs,omitempty"`
+	Graphs  []jsonGraph       `json:"graphs"`
+	Ends    []jsonEnds        `json:"ends,omitempty"`
+}
+
+// jsonEnds is one entry of Document.Ends: edge edge of graph graph really
+// joins from and to.
+type jsonEnds struct {
+	Graph string `json:"graph"`
+	Edge  string `json:"edge"`
+	From  string `json:"from"`
+	To    string `json:"to"`
 }
 
 type jsonGraph struct {
@@ -53,7 +66,7 @@ func EncodeJSON(w io.Writer, d *Document) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	wire := jsonDoc{Version: JSONVersion, Root: d.Root, Graphs: make([]jsonGraph, 0, len(d.Graphs))}
+	wire := jsonDoc{Version: JSONVersion, Root: d.Root, Attrs: d.Attrs, Graphs: make([]jsonGraph, 0, len(d.Graphs)), Ends: toJSONEnds(d.Ends)}
 	for _, g := range d.Graphs {
 		jg, err := toJSONGraph(g)
 		if err != nil {
@@ -64,6 +77,31 @@ func EncodeJSON(w io.Writer, d *Document) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(wire)
+}
+
+// toJSONEnds lists the real ends by graph and edge, so the file is the
+// same on every write.
+func toJSONEnds(ends map[EdgeKey]Ends) []jsonEnds {
+	out := make([]jsonEnds, 0, len(ends))
+	for k, e := range ends {
+		out = append(out, jsonEnds{Graph: k.Graph, Edge: k.Edge, From: e.From, To: e.To})
+	}
+	slices.SortFunc(out, func(a, b jsonEnds) int {
+		return cmp.Or(cmp.Compare(a.Graph, b.Graph), cmp.Compare(a.Edge, b.Edge))
+	})
+	return out
+}
+
+// fromJSONEnds is the inverse of toJSONEnds; nil when there are none.
+func fromJSONEnds(wire []jsonEnds) map[EdgeKey]Ends {
+	if len(wire) == 0 {
+		return nil
+	}
+	ends := make(map[EdgeKey]Ends, len(wire))
+	for _, e := range wire {
+		ends[EdgeKey{Graph: e.Graph, Edge: e.Edge}] = Ends{From: e.From, To: e.To}
+	}
+	return ends
 }
 
 func toJSONGraph(g *graph.Graph) (jsonGraph, error) {
@@ -91,7 +129,10 @@ func DecodeJSON(r io.Reader) (*Document, error) {
 	if wire.Version < 1 || wire.Version > JSONVersion {
 		return nil, fmt.Errorf("%w: native json version %d (this build reads 1 to %d)", ErrUnsupported, wire.Version, JSONVersion)
 	}
-	d := &Document{Root: wire.Root}
+	d := &Document{Root: wire.Root, Attrs: wire.Attrs, Ends: fromJSONEnds(wire.Ends)}
+	if len(d.Attrs) == 0 {
+		d.Attrs = nil
+	}
 	for _, jg := range wire.Graphs {
 		d.Graphs = append(d.Graphs, fromJSONGraph(jg))
 	}

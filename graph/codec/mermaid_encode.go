@@ -8,8 +8,9 @@ import (
 	"strings"
 )
 
-// EncodeMermaid writes the document as a `flowchart TD`; groups become
-// subgraphs. Positions, properties and non-nesting references are lost.
+// EncodeMermaid writes the document as a `flowchart TD` (or the direction
+// its rankdir attribute names); groups become subgraphs. Positions,
+// properties, other graph attributes and non-nesting references are lost.
 func EncodeMermaid(w io.Writer, d *Document) error {
 	o, err := newOutline(d, nil)
 	if err != nil {
@@ -19,12 +20,26 @@ func EncodeMermaid(w io.Writer, d *Document) error {
 	if o.g.Name != "" {
 		fmt.Fprintf(bw, "---\ntitle: %q\n---\n", o.g.Name)
 	}
-	bw.WriteString("flowchart TD\n")
+	fmt.Fprintf(bw, "flowchart %s\n", mermaidDirection(d.Attrs["rankdir"]))
 	m := &mermaidWriter{w: bw, ids: map[string]string{}, used: map[string]bool{"end": true}}
 	m.body(o, "    ")
 	return bw.Flush()
 }
 
+// mermaidDirections are the Graphviz rankdir values Mermaid has as
+// flowchart directions (TD is Mermaid's TB).
+var mermaidDirections = map[string]bool{"TB": true, "BT": true, "LR": true, "RL": true}
+
+// mermaidDirection is the flowchart direction for a rankdir: itself when
+// Mermaid has it, else TD.
+func mermaidDirection(rankdir string) string {
+	if mermaidDirections[strings.ToUpper(rankdir)] {
+		return strings.ToUpper(rankdir)
+	}
+	return "TD"
+}
+
+// mermaidWriter writes an outline as flowchart statements.
 type mermaidWriter struct {
 	w    *bufio.Writer
 	ids  map[string]string // outline ID -> Mermaid ID

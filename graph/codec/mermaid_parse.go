@@ -95,11 +95,14 @@ func (p *mermaidParser) parseLine(raw, rootID, title string) error {
 }
 
 func (p *mermaidParser) header(line, rootID, title string) error {
-	word, _, _ := strings.Cut(strings.TrimSuffix(line, ";"), " ")
+	word, dir, _ := strings.Cut(strings.TrimSuffix(line, ";"), " ")
 	if word != "flowchart" && word != "graph" && word != "flowchart-elk" {
 		return fmt.Errorf("%w: mermaid line %d: diagram type %q (only flowcharts)", ErrUnsupported, p.line, word)
 	}
 	p.b = newBuilder(rootID, title)
+	if dir = strings.ToUpper(strings.TrimSpace(dir)); mermaidDirections[dir] {
+		p.b.setAttr("rankdir", dir)
+	}
 	return nil
 }
 

@@ -36,10 +36,12 @@ type outliner struct {
 	expanded map[string]bool
 	nodeIDs  map[string]bool
 	edgeIDs  map[string]bool
+	ends     map[EdgeKey]Ends
 }
 
 // newOutline expands d from its root. clean, when set, rewrites IDs into
-// what the format can hold before they are made unique.
+// what the format can hold before they are made unique. An edge with real
+// ends in d.Ends is written between those inner nodes.
 func newOutline(d *Document, clean func(string) string) (*outline, error) {
 	root := d.RootGraph()
 	if root == nil {
@@ -48,17 +50,17 @@ func newOutline(d *Document, clean func(string) string) (*outline, error) {
 	if clean == nil {
 		clean = func(s string) string { return s }
 	}
-	o := &outliner{clean: clean, graphs: d.index(), expanded: map[string]bool{}, nodeIDs: map[string]bool{}, edgeIDs: map[string]bool{}}
+	o := &outliner{clean: clean, graphs: d.index(), expanded: map[string]bool{}, nodeIDs: map[string]bool{}, edgeIDs: map[string]bool{}, ends: d.Ends}
 	return o.expand(root), nil
 }
 
 func (o *outliner) expand(g *graph.Graph) *outline {
 	o.expanded[g.ID] = true
 	out := &outline{g: g}
-	local := make(map[string]string, len(g.Nodes))
+	local := make(map[string]int, len(g.Nodes))
 	for _, n := range g.Nodes {
 		on := onode{id: uniqueID(o.nodeIDs, o.clean(n.ID)), n: n}
-		local[n.ID] = on.id
+		local[n.ID] = len(out.nodes)
 		if sub := o.graphs[n.Ref]; sub != nil && !o.expanded[n.Ref] {
 			on.sub = o.expand(sub)
 		} else {
@@ -67,9 +69,46 @@ func (o *outliner) expand(g *graph.Graph) *outline {
 		out.nodes = append(out.nodes, on)
 	}
 	for _, e := range g.Edges {
-		out.edges = append(out.edges, oedge{id: uniqueID(o.edgeIDs, o.clean(e.ID)), from: local[e.From], to: local[e.To], e: e})
+		ends, ok := o.ends[EdgeKey{Graph: g.ID, Edge: e.ID}]
+		if !ok {
+			ends = Ends{From: e.From, To: e.To}
+		}
+		from, to := out.endID(local, e.From, ends.From), out.endID(local, e.To, ends.To)
+		out.edges = append(out.edges, oedge{id: uniqueID(o.edgeIDs, o.clean(e.ID)), from: from, to: to, e: e})
 	}
 	return out
+}
+
+// endID is the written ID of an edge's end: node inner inside node id of
+// this graph (id itself when inner is not found there).
+func (out *outline) endID(local map[string]int, id, inner string) string {
+	i, ok := local[id]
+	if !ok {
+		return ""
+	}
+	n := out.nodes[i]
+	if id != inner && n.sub != nil {
+		if found := n.sub.find(inner); found != "" {
+			return found
+		}
+	}
+	return n.id
+}
+
+// find returns the written ID of the first node called id in this outline
+// or the groups under it, depth first, or "".
+func (out *outline) find(id string) string {
+	for _, n := range out.nodes {
+		if n.n.ID == id {
+			return n.id
+		}
+		if n.sub != nil {
+			if found := n.sub.find(id); found != "" {
+				return found
+			}
+		}
+	}
+	return ""
 }
 
 // uniqueID returns id, or id with a numeric suffix when taken, and marks it.
