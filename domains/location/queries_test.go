@@ -21,7 +21,7 @@ func TestDistance(t *testing.T) {
 		km   float64
 	}{
 		{Place{Point: [2]float64{-0.1276, 51.5072}}, Place{Point: [2]float64{2.3522, 48.8566}}, 343.5}, // London-Paris
-		{Place{Point: [2]float64{0, 0}}, Place{Point: [2]float64{180, 0}}, math.Pi * 6378.137},       // half the equator (orb's radius)
+		{Place{Point: [2]float64{0, 0}}, Place{Point: [2]float64{180, 0}}, math.Pi * 6378.137},         // half the equator (orb's radius)
 		{site("place-office"), site("place-office"), 0},
 	} {
 		if got := Distance(tt.a, tt.b); math.Abs(got-tt.km) > 0.005*tt.km {
