@@ -20,8 +20,10 @@ import (
 	"github.com/cimviz/cimviz/domains/demo"
 	"github.com/cimviz/cimviz/domains/eventstore/jsstore"
 	"github.com/cimviz/cimviz/domains/graphdomain"
+	"github.com/cimviz/cimviz/domains/identity"
 	"github.com/cimviz/cimviz/domains/location"
 	"github.com/cimviz/cimviz/domains/natsembed"
+	"github.com/cimviz/cimviz/domains/organization"
 	"github.com/cimviz/cimviz/domains/person"
 	"github.com/cimviz/cimviz/domains/service"
 	"github.com/cimviz/cimviz/domains/workflow/wfservice"
@@ -30,7 +32,7 @@ import (
 // Domains are the domain services a host runs by default; a new domain is
 // one more entry here.
 func Domains() []service.Servable {
-	return []service.Servable{demo.Domain, graphdomain.Servable{}, concept.Servable{}, person.Servable{}, location.Servable{}}
+	return []service.Servable{demo.Domain, graphdomain.Servable{}, concept.Servable{}, identity.Servable{}, organization.Servable{}, person.Servable{}, location.Servable{}}
 }
 
 // Config says where NATS comes from and what to serve.
