@@ -2,10 +2,14 @@ package codec
 
 import (
 	"bytes"
+	"fmt"
 	"os/exec"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cimviz/cimviz/graph"
+	"pgregory.net/rapid"
 )
 
 // ordersEdges are the edges of testdata/clusters/orders-canon.gv between
@@ -182,5 +186,100 @@ func TestNetworkxReadsCrossClusterEdges(t *testing.T) {
 	top := realEdges(&Document{Root: d.Root, Graphs: d.Graphs[:1], Ends: d.Ends})
 	if got := lines[1:]; len(top) != 5 || !slices.Equal(got, top) {
 		t.Errorf("networkx read top-level edges %q, want the 5 %q", got, top)
+	}
+}
+
+// addCrossEdges adds up to four edges between random nodes of a tree
+// document, as an importer places them: in the lowest graph holding both,
+// between the nodes there that contain them, with the real ends in Ends.
+func addCrossEdges(t *rapid.T, d *Document) {
+	home, proxy := map[string]string{}, map[string]string{} // node -> its graph; graph -> its group node
+	var all []string
+	for _, g := range d.Graphs {
+		for _, n := range g.Nodes {
+			home[n.ID], all = g.ID, append(all, n.ID)
+			if n.Ref != "" {
+				proxy[n.Ref] = n.ID
+			}
+		}
+	}
+	if len(all) == 0 {
+		return
+	}
+	for i := range rapid.IntRange(0, 4).Draw(t, "cross") {
+		from, to := rapid.SampledFrom(all).Draw(t, "cfrom"), rapid.SampledFrom(all).Draw(t, "cto")
+		gid, e := liftedEdge(home, proxy, from, to)
+		e.ID = fmt.Sprintf("x%d", i)
+		must(d.Graph(gid).AddEdge(e))
+		if e.From != from || e.To != to {
+			if d.Ends == nil {
+				d.Ends = map[EdgeKey]Ends{}
+			}
+			d.Ends[EdgeKey{Graph: gid, Edge: e.ID}] = Ends{From: from, To: to}
+		}
+	}
+}
+
+// liftedEdge is the edge from -> to placed in the lowest common graph of
+// its ends, each replaced by the group node there containing it.
+func liftedEdge(home, proxy map[string]string, from, to string) (string, graph.Edge) {
+	ancestors := func(id string) []string { // id, then the group nodes above it, innermost first
+		chain := []string{id}
+		for p, ok := proxy[home[id]]; ok; p, ok = proxy[home[p]] {
+			chain = append(chain, p)
+		}
+		return chain
+	}
+	up, vp := ancestors(from), ancestors(to)
+	for _, u := range up {
+		for _, v := range vp {
+			if home[u] == home[v] {
+				return home[u], graph.Edge{From: u, To: v}
+			}
+		}
+	}
+	return "", graph.Edge{} // unreachable: both chains end in the root graph
+}
+
+// realEdgeLabels is realEdges with node labels for IDs (formats may rename
+// nodes; the tree generator's labels are unique).
+func realEdgeLabels(d *Document) []string {
+	labels := map[string]string{}
+	for _, g := range d.Graphs {
+		for _, n := range g.Nodes {
+			labels[n.ID] = n.Label
+		}
+	}
+	edges := realEdges(d)
+	for i, e := range edges {
+		from, to, _ := strings.Cut(e, " -> ")
+		edges[i] = labels[from] + " -> " + labels[to]
+	}
+	slices.Sort(edges)
+	return edges
+}
+
+// TestInterchangeKeepsRealEnds: any tree document with edges across
+// groups comes back from every format with every edge between the same
+// real ends.
+func TestInterchangeKeepsRealEnds(t *testing.T) {
+	for _, f := range []Format{FormatJSON, FormatDOT, FormatGraphML, FormatCytoscape, FormatMermaid} {
+		t.Run(string(f), func(t *testing.T) {
+			rapid.Check(t, func(rt *rapid.T) {
+				d := genTreeDocument(rt)
+				addCrossEdges(rt, d)
+				var buf bytes.Buffer
+				if err := Encode(&buf, d, f); err != nil {
+					rt.Fatal(err)
+				}
+				back, err := Decode(bytes.NewReader(buf.Bytes()), f)
+				if err != nil {
+					rt.Fatalf("decode: %v\n%s", err, buf.String())
+				}
+				if want, got := realEdgeLabels(d), realEdgeLabels(back); !slices.Equal(want, got) {
+					rt.Fatalf("real ends differ\nwant %q\n got %q\n%s", want, got, buf.String())
+				}
+			})
+		})
 	}
 }
