@@ -29,6 +29,7 @@ type editFlags struct {
 	local, showLive       bool
 	// actor is the principal the editor's commands name (X-Actor)
 	actor string
+	sec   host.Security
 }
 
 func parseEditFlags(args []string) (*editFlags, error) {
@@ -44,6 +45,7 @@ func parseEditFlags(args []string) (*editFlags, error) {
 	fs.StringVar(&f.natsURL, "nats", "", "edit on the services of the NATS server at this URL (e.g. a `cimviz serve --listen`)")
 	fs.StringVar(&f.data, "data", host.DefaultDataDir(), "JetStream data directory of the embedded server")
 	fs.StringVar(&f.listen, "listen", "", "let other processes (cimviz simulate, import, another editor) reach the embedded server on host:port")
+	f.sec.ServerFlags(fs)
 	fs.BoolVar(&f.local, "local", false, "edit in memory without NATS (implied by --graph)")
 	fs.BoolVar(&f.showLive, "live-panels", false, "open with the event log, causation and timeline panels shown (F9 toggles them)")
 	fs.StringVar(&f.actor, "actor", defaultActor(), "the principal this editor's commands name (header X-Actor; default $CIMVIZ_ACTOR or editor:$USER)")

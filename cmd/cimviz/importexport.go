@@ -37,6 +37,7 @@ type transferFlags struct {
 	replace           bool
 	at                uint64
 	timeout           time.Duration
+	sec               host.Security
 }
 
 func parseTransfer(name string, args []string, nargs int, usage string) (transferFlags, []string, error) {
@@ -46,6 +47,7 @@ func parseTransfer(name string, args []string, nargs int, usage string) (transfe
 	fs.StringVar(&f.natsURL, "nats", "", "NATS server with the graph service (default: an embedded server on --data)")
 	fs.StringVar(&f.data, "data", host.DefaultDataDir(), "JetStream data directory of the embedded server")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "how long to wait for each reply")
+	f.sec.ClientFlags(fs)
 	if name == "import" {
 		fs.BoolVar(&f.replace, "replace", false, "replace the content of graphs that exist already")
 		fs.StringVar(&f.as, "as", "", "import the root graph under this graph ID")
@@ -228,7 +230,7 @@ func (c *graphClient) exists(id string) bool {
 // --nats, or on an embedded server on --data running the graph domain.
 func withGraphService(f transferFlags, fn func(*graphClient) error) error {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	cfg := host.Config{NATSURL: f.natsURL, DataDir: f.data, Name: "cimviz import/export", Logger: logger}
+	cfg := host.Config{NATSURL: f.natsURL, DataDir: f.data, Name: "cimviz import/export", Logger: logger, Security: f.sec}
 	if f.natsURL == "" {
 		cfg.Domains = []service.Servable{graphdomain.Servable{}}
 	}

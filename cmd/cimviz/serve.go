@@ -22,6 +22,7 @@ type serveFlags struct {
 	data, listen, natsURL, logLevel string
 	syncAlways                      bool
 	metrics                         string
+	sec                             host.Security
 }
 
 func parseServe(args []string, stderr io.Writer) (serveFlags, error) {
@@ -34,6 +35,7 @@ func parseServe(args []string, stderr io.Writer) (serveFlags, error) {
 	fs.BoolVar(&f.syncAlways, "sync-always", false, "fsync every JetStream write before acknowledging it (slower, survives power loss)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&f.metrics, "metrics", "", "serve Prometheus metrics on host:port at /metrics (\"\" = none)")
+	f.sec.ServerFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return f, errors.Join(errUsage, err)
 	}
@@ -58,7 +60,7 @@ func runServe(args []string) error {
 	if err != nil {
 		return err
 	}
-	h, err := host.Start(ctx, host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, SyncAlways: f.syncAlways,
+	h, err := host.Start(ctx, host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, SyncAlways: f.syncAlways, Security: f.sec,
 		Domains: tel.domains(host.Domains()), Workflows: true, Name: "cimviz serve", Logger: logger})
 	if err != nil {
 		return errors.Join(err, tel.close())

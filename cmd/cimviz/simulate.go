@@ -14,6 +14,7 @@ import (
 
 	"github.com/nats-io/nats.go"
 
+	"github.com/cimviz/cimviz/domains/host"
 	"github.com/cimviz/cimviz/domains/natsembed"
 	"github.com/cimviz/cimviz/domains/workflow"
 	"github.com/cimviz/cimviz/domains/workflow/simulate"
@@ -28,6 +29,7 @@ type simulateFlags struct {
 	cfg     simulate.Config
 	natsURL string
 	serve   bool
+	sec     host.Security
 }
 
 func parseSimulate(args []string, stderr io.Writer) (simulateFlags, error) {
@@ -48,6 +50,7 @@ func parseSimulate(args []string, stderr io.Writer) (simulateFlags, error) {
 	fs.IntVar(&f.cfg.Workers, "workers", 16, "automated steps done at once")
 	fs.DurationVar(&f.cfg.Progress, "progress", time.Second, "how often to print progress (0: only at the end)")
 	fs.StringVar(&f.natsURL, "nats", "", "NATS server URL (default: an embedded server on a temporary directory)")
+	f.sec.ClientFlags(fs)
 	fs.BoolVar(&f.serve, "serve", true, "also run the workflow services in this process (default: only without --nats, since `cimviz serve` and the editor run them)")
 	names, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -90,7 +93,7 @@ func runSimulate(args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	nc, closeNATS, err := simulationNATS(f.natsURL)
+	nc, closeNATS, err := simulationNATS(f.natsURL, f.sec)
 	if err != nil {
 		return err
 	}
@@ -113,11 +116,11 @@ func runSimulate(args []string) error {
 
 // simulationNATS connects to url, or starts an embedded server on a
 // temporary directory that is removed afterwards.
-func simulationNATS(url string) (*nats.Conn, func(), error) {
+func simulationNATS(url string, sec host.Security) (*nats.Conn, func(), error) {
 	if url != "" {
-		nc, err := nats.Connect(url, nats.Name("cimviz simulate"))
+		nc, err := sec.ConnectURL(url, nats.Name("cimviz simulate"))
 		if err != nil {
-			return nil, nil, fmt.Errorf("connect to %s: %w", url, err)
+			return nil, nil, err
 		}
 		return nc, func() { _ = nc.Drain() }, nil
 	}

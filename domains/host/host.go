@@ -44,6 +44,8 @@ type Config struct {
 	DataDir    string
 	Listen     string
 	SyncAlways bool
+	// Security: authentication, TLS and encryption (see Security).
+	Security Security
 	// Domains to serve; nil serves none (a pure client).
 	Domains []service.Servable
 	// Workflows also runs the workflow services (definitions, instances
@@ -96,13 +98,14 @@ func Start(ctx context.Context, cfg Config) (*Host, error) {
 func (h *Host) connect() error {
 	var err error
 	if h.cfg.NATSURL != "" {
-		h.nc, err = nats.Connect(h.cfg.NATSURL, nats.Name(h.cfg.Name), nats.MaxReconnects(-1))
-		if err != nil {
-			return fmt.Errorf("connect to %s: %w", h.cfg.NATSURL, err)
-		}
-		return nil
+		h.nc, err = h.cfg.Security.ConnectURL(h.cfg.NATSURL, nats.Name(h.cfg.Name), nats.MaxReconnects(-1))
+		return err
 	}
-	h.srv, err = natsembed.Start(natsembed.Config{DataDir: h.cfg.DataDir, Listen: h.cfg.Listen, SyncAlways: h.cfg.SyncAlways, Logger: h.cfg.Logger})
+	sec, err := h.cfg.Security.embedded(h.cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	h.srv, err = natsembed.Start(natsembed.Config{DataDir: h.cfg.DataDir, Listen: h.cfg.Listen, SyncAlways: h.cfg.SyncAlways, Logger: h.cfg.Logger, Security: sec})
 	if err != nil {
 		return err
 	}
@@ -145,7 +148,7 @@ func (h *Host) Connect(opts ...nats.Option) (*nats.Conn, error) {
 	if h.srv != nil {
 		return h.srv.Connect(opts...)
 	}
-	return nats.Connect(h.cfg.NATSURL, opts...)
+	return h.cfg.Security.ConnectURL(h.cfg.NATSURL, opts...)
 }
 
 // Where says where clients reach NATS, for logs and the status bar.

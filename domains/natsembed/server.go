@@ -43,12 +43,16 @@ type Config struct {
 	Logger *slog.Logger
 	// StartTimeout bounds waiting for the server to be ready (0 = 10s).
 	StartTimeout time.Duration
+	// Security: authentication, TLS and encryption at rest (see Security).
+	Security Security
 }
 
 // Server is a running embedded nats-server.
 type Server struct {
 	ns       *server.Server
 	inProc   bool
+	tls      bool          // TCP clients must use TLS
+	self     []nats.Option // authenticates Connect when auth is on
 	mu       sync.Mutex
 	conns    []*nats.Conn
 	shutOnce sync.Once
@@ -57,6 +61,10 @@ type Server struct {
 // Start starts the server and waits until it accepts clients.
 func Start(cfg Config) (*Server, error) {
 	opts, err := options(cfg)
+	if err != nil {
+		return nil, err
+	}
+	self, err := applySecurity(opts, cfg.Security)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +79,7 @@ func Start(cfg Config) (*Server, error) {
 		ns.Shutdown()
 		return nil, fmt.Errorf("%w: not ready in time (data dir %q, listen %q)", ErrStart, cfg.DataDir, cfg.Listen)
 	}
-	return &Server{ns: ns, inProc: opts.DontListen}, nil
+	return &Server{ns: ns, inProc: opts.DontListen, tls: opts.TLSConfig != nil, self: selfAuth(self)}, nil
 }
 
 func options(cfg Config) (*server.Options, error) {
@@ -124,10 +132,13 @@ func orDefault[T comparable](v, def T) T {
 }
 
 // Connect opens a client connection: in-process when the server has no
-// listener, over TCP otherwise. Shutdown drains connections made here.
+// listener or requires TLS (there is no certificate to check in-process),
+// over TCP otherwise. It authenticates as the server's own user when
+// authentication is on. Shutdown drains connections made here.
 func (s *Server) Connect(opts ...nats.Option) (*nats.Conn, error) {
 	url := nats.DefaultURL
-	if s.inProc {
+	opts = append(append([]nats.Option{}, s.self...), opts...)
+	if s.inProc || s.tls {
 		opts = append([]nats.Option{nats.InProcessServer(inProcess{s})}, opts...)
 	} else {
 		url = s.ClientURL()
