@@ -3,11 +3,12 @@ package telemetry_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,11 +116,11 @@ func TestOpsNameOnlyExportedMetrics(t *testing.T) {
 		}
 	}
 	if len(used) < 12 {
-		t.Fatalf("the ops files name only %d metrics: %v", len(used), sortedKeys(used))
+		t.Fatalf("the ops files name only %d metrics: %v", len(used), slices.Sorted(maps.Keys(used)))
 	}
 	for name, files := range used {
 		if !exported[name] {
-			t.Errorf("%s (in %v) is not exported; exported: %v", name, files, sortedKeys(exported))
+			t.Errorf("%s (in %v) is not exported; exported: %v", name, files, slices.Sorted(maps.Keys(exported)))
 		}
 	}
 }
@@ -135,13 +136,4 @@ func exportedNames(fams map[string]*dto.MetricFamily) map[string]bool {
 		}
 	}
 	return names
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
