@@ -5,14 +5,14 @@
 // One aggregate is one principal; its ID is the principal's ID (the
 // X-Actor header of other domains' commands names it).
 //
-//	command              event                   payload
-//	register_principal   principal_registered    {kind, name}
-//	add_credential_ref   credential_ref_added    {kind, reference}
-//	remove_credential_ref credential_ref_removed {kind, reference}
-//	grant_claim          claim_granted           {role, scope, expires?}
-//	revoke_claim         claim_revoked           {role, scope}
-//	verify_principal     principal_verified      {}
-//	revoke_principal     principal_revoked       {reason?}
+//	command                event                   payload
+//	register_principal     principal_registered    {kind, name}
+//	add_credential_ref     credential_ref_added    {kind, reference}
+//	remove_credential_ref  credential_ref_removed  {kind, reference}
+//	grant_claim            claim_granted           {role, scope, expires?}
+//	revoke_claim           claim_revoked           {role, scope}
+//	verify_principal       principal_verified      {}
+//	revoke_principal       principal_revoked       {reason?}
 //
 // A credential reference points at a credential held elsewhere (an OIDC
 // subject, a key fingerprint, a vault path); the domain never stores a
