@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/nats-io/nats-server/v2/server"
@@ -94,4 +95,21 @@ func selfAuth(self nkeys.KeyPair) []nats.Option {
 		return nil
 	}
 	return []nats.Option{nats.Nkey(pub, self.Sign)}
+}
+
+// checkStreamsLoaded fails when the data directory holds streams that
+// JetStream did not load: their files are encrypted with another key (or
+// none was given). Serving on would let the domains create empty streams
+// over them.
+func checkStreamsLoaded(ns *server.Server, dataDir string) error {
+	onDisk, err := filepath.Glob(filepath.Join(dataDir, "jetstream", server.DEFAULT_GLOBAL_ACCOUNT, "streams", "*"))
+	if err != nil || len(onDisk) == 0 {
+		return nil
+	}
+	loaded := ns.GlobalAccount().JetStreamUsage().Streams
+	if loaded < len(onDisk) {
+		return fmt.Errorf("%w: %d of the %d streams in %s could not be read: the JetStream key (--js-key or $%s) is missing or not the one they were written with",
+			ErrStart, len(onDisk)-loaded, len(onDisk), dataDir, EnvJetStreamKey)
+	}
+	return nil
 }

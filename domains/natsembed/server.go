@@ -79,6 +79,10 @@ func Start(cfg Config) (*Server, error) {
 		ns.Shutdown()
 		return nil, fmt.Errorf("%w: not ready in time (data dir %q, listen %q)", ErrStart, cfg.DataDir, cfg.Listen)
 	}
+	if err := checkStreamsLoaded(ns, cfg.DataDir); err != nil {
+		ns.Shutdown()
+		return nil, err
+	}
 	return &Server{ns: ns, inProc: opts.DontListen, tls: opts.TLSConfig != nil, self: selfAuth(self)}, nil
 }
 
