@@ -113,26 +113,42 @@ func fromFeature(f Feature) (Place, error) {
 func (p *Place) geometry(g Geometry) error {
 	switch {
 	case g.Type == "Point":
-		return coordinates(g, &p.Point)
+		return point(g, &p.Point)
 	case g.Type == "GeometryCollection" && len(g.Geometries) == 2 && g.Geometries[0].Type == "Point" && g.Geometries[1].Type == "Polygon":
-		if err := coordinates(g.Geometries[0], &p.Point); err != nil {
+		if err := point(g.Geometries[0], &p.Point); err != nil {
 			return err
 		}
-		if err := coordinates(g.Geometries[1], &p.Region); err != nil || len(p.Region) == 0 {
-			return fmt.Errorf("%w: an empty or malformed Polygon (%v)", ErrBadRegion, err)
-		}
-		return nil
+		return polygon(g.Geometries[1], &p.Region)
 	}
 	return fmt.Errorf("geometry %q, want a Point or a GeometryCollection of a Point and a Polygon", g.Type)
 }
 
-// coordinates reads a geometry's coordinates, which must be there.
-func coordinates(g Geometry, into any) error {
-	if len(g.Coordinates) == 0 || string(g.Coordinates) == "null" {
-		return fmt.Errorf("%w: %s without coordinates", ErrBadPoint, g.Type)
+// point reads a Point's position: longitude, latitude and, ignored, an
+// altitude.
+func point(g Geometry, into *orb.Point) error {
+	var pos []float64
+	if err := json.Unmarshal(g.Coordinates, &pos); err != nil || len(pos) < 2 || len(pos) > 3 {
+		return fmt.Errorf("%w: a Point needs a position [lon, lat] (%v)", ErrBadPoint, err)
 	}
-	if err := json.Unmarshal(g.Coordinates, into); err != nil {
-		return fmt.Errorf("%w: %s: %w", ErrBadPoint, g.Type, err)
+	*into = orb.Point{pos[0], pos[1]}
+	return nil
+}
+
+// polygon reads a Polygon's rings of positions.
+func polygon(g Geometry, into *orb.Polygon) error {
+	var rings [][][]float64
+	if err := json.Unmarshal(g.Coordinates, &rings); err != nil || len(rings) == 0 {
+		return fmt.Errorf("%w: a Polygon needs rings of positions (%v)", ErrBadRegion, err)
 	}
+	poly := make(orb.Polygon, len(rings))
+	for i, r := range rings {
+		for _, pos := range r {
+			if len(pos) < 2 || len(pos) > 3 {
+				return fmt.Errorf("%w: ring %d: a position is [lon, lat]", ErrBadRegion, i)
+			}
+			poly[i] = append(poly[i], orb.Point{pos[0], pos[1]})
+		}
+	}
+	*into = poly
 	return nil
 }

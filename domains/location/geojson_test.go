@@ -85,6 +85,10 @@ func TestGeoJSONRefusals(t *testing.T) {
 		"a LineString":        feature(`"p"`, `{"type":"LineString","coordinates":[[0,0],[1,1]]}`),
 		"point off the globe": feature(`"p"`, `{"type":"Point","coordinates":[0,91]}`),
 		"point of strings":    feature(`"p"`, `{"type":"Point","coordinates":["a","b"]}`),
+		"point of one number": feature(`"p"`, `{"type":"Point","coordinates":[5]}`),
+		"point of nothing":    feature(`"p"`, `{"type":"Point"}`),
+		"short position":      feature(`"p"`, `{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[0,0]},{"type":"Polygon","coordinates":[[[0,0],[1],[1,1],[0,0]]]}]}`),
+		"empty polygon":       feature(`"p"`, `{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[0,0]},{"type":"Polygon","coordinates":[]}]}`),
 		"open polygon":        feature(`"p"`, `{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[0,0]},{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}]}`),
 	} {
 		if _, err := FromGeoJSON([]byte(in)); !errors.Is(err, ErrGeoJSON) {
