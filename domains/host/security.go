@@ -34,8 +34,13 @@ type Security struct {
 func (s *Security) ServerFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&s.Insecure, "insecure", false, "let anyone who reaches --listen connect without credentials")
 	fs.StringVar(&s.TLSDir, "tls", "", "serve TLS on --listen with DIR's server certificate (made by `cimviz cert --out DIR`)")
-	fs.StringVar(&s.JSKeyFile, "js-key", "", "encrypt JetStream's files with the key in FILE (default $"+natsembed.EnvJetStreamKey+"; none = plaintext)")
+	s.KeyFlag(fs)
 	s.ClientFlags(fs)
+}
+
+// KeyFlag adds --js-key, for every command that opens the data directory.
+func (s *Security) KeyFlag(fs *flag.FlagSet) {
+	fs.StringVar(&s.JSKeyFile, "js-key", "", "encrypt JetStream's files with the key in FILE (default $"+natsembed.EnvJetStreamKey+"; none = plaintext)")
 }
 
 // ClientFlags adds the flags of a command that connects to --nats URL.
