@@ -10,6 +10,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"github.com/cimviz/cimviz/domains/message"
 	"github.com/cimviz/cimviz/domains/service"
 	"github.com/cimviz/cimviz/domains/telemetry"
 )
@@ -186,5 +187,33 @@ func TestHealthFromStats(t *testing.T) {
 		if health[i] != want[i] {
 			t.Errorf("health[%d] = %+v, want %+v", i, health[i], want[i])
 		}
+	}
+}
+
+// A request that does not decode (a malformed correlation header) is
+// refused before the engine and still counted: as an unknown command,
+// refused with 400.
+func TestMetricsCountUndecodableRequests(t *testing.T) {
+	c, ep := startMetrics(t)
+	msg, err := service.CommandMsg("counter", command("create", "c1", `{"name":"visits"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg.Header.Set(message.HeaderCorrelationID, "not-a-uuid")
+	reply, err := c.nc.RequestMsg(msg, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code := service.Code(service.ReplyError(reply)); code != 400 {
+		t.Fatalf("malformed request answered %d, want 400", code)
+	}
+	refused := map[string]string{"domain": "counter", "command": "_unknown", "outcome": "refused"}
+	var fams map[string]*dto.MetricFamily
+	eventually(t, "the malformed request counted", func() bool {
+		fams = scrape(t, ep.URL())
+		return value(fams, "cimviz_commands_total", refused) == 1
+	})
+	if got := value(fams, "cimviz_command_refusals_total", map[string]string{"domain": "counter", "code": "400"}); got != 1 {
+		t.Errorf("400 refusals = %v, want 1", got)
 	}
 }
