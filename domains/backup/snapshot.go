@@ -88,6 +88,9 @@ func request(ctx context.Context, nc *nats.Conn, subj string, req, resp any) err
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	m, err := nc.RequestWithContext(ctx, subj, b)
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrTimeout) {
+		return fmt.Errorf("no answer to %s: the user may lack the permission (snapshots and restores need the admin role): %w", subj, err)
+	}
 	if err != nil {
 		return err
 	}
