@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -44,6 +45,7 @@ type viewState struct {
 	stale   atomic.Bool
 	busy    bool
 	fetched time.Time
+	fetches uint64 // fetches started so far
 	graph   *graph.Graph
 	// held are rename answers waiting for a fetch started after them, so
 	// the label never flicks back to its old text.
@@ -52,13 +54,13 @@ type viewState struct {
 
 type heldReply struct {
 	reply ecs.Reply
-	at    time.Time
+	after uint64 // released by the answer of a fetch numbered above this
 }
 
 // viewResult is a finished fetch (graph or err) or a command's answer.
 type viewResult struct {
 	id      string
-	started time.Time
+	fetch   uint64
 	graph   *graph.Graph
 	err     error
 	reply   *ecs.Reply
@@ -70,12 +72,14 @@ func startDomainViews(nc *nats.Conn, actor string, views []domainview.View) (*do
 		st := &viewState{view: v, graph: v.Empty()}
 		st.stale.Store(true)
 		dv.views[v.ID], dv.order = st, append(dv.order, v.ID)
-		sub, err := nc.Subscribe(subject.Events(v.Domain), func(*nats.Msg) { st.stale.Store(true) })
-		if err != nil {
-			dv.stop()
-			return nil, fmt.Errorf("following %s: %w", v.Name, err)
+		for _, d := range v.Domains() {
+			sub, err := nc.Subscribe(subject.Events(d), func(*nats.Msg) { st.stale.Store(true) })
+			if err != nil {
+				dv.stop()
+				return nil, fmt.Errorf("following %s: %w", v.Name, err)
+			}
+			dv.subs = append(dv.subs, sub)
 		}
-		dv.subs = append(dv.subs, sub)
 	}
 	return dv, nil
 }
@@ -130,14 +134,17 @@ func (dv *domainViews) take(ed *ecs.Editor, r viewResult) {
 		st.stale.Store(true) // try again at the next due time; the graph stays as it was
 		return
 	}
+	first := len(st.graph.Nodes) == 0
 	st.graph = r.graph
 	if openGraphID(ed) == r.id {
 		ev := change.GraphImported{Graph: r.id, Name: r.graph.Name, Nodes: r.graph.Nodes, Edges: r.graph.Edges}
-		_ = ecs.ApplyEvent(ed.World(), r.id, ev)
+		if ecs.ApplyEvent(ed.World(), r.id, ev) == nil && first {
+			ed.Run("view.fit_all") // the view opened before its first answer
+		}
 	}
 	kept := st.held[:0]
 	for _, h := range st.held {
-		if r.started.After(h.at) {
+		if r.fetch > h.after {
 			ed.Receive(h.reply)
 		} else {
 			kept = append(kept, h)
@@ -153,7 +160,7 @@ func (dv *domainViews) answered(ed *ecs.Editor, st *viewState, r ecs.Reply) {
 		ed.Receive(r)
 		return
 	}
-	st.held = append(st.held, heldReply{reply: r, at: time.Now()})
+	st.held = append(st.held, heldReply{reply: r, after: st.fetches})
 	st.stale.Store(true)
 }
 
@@ -164,19 +171,25 @@ func (dv *domainViews) fetchDue(now time.Time) {
 			continue
 		}
 		st.busy, st.fetched = true, now
-		go dv.fetch(st.view, now)
+		st.fetches++
+		go dv.fetch(st.view, st.fetches)
 	}
 }
 
-func (dv *domainViews) fetch(v domainview.View, started time.Time) {
+func (dv *domainViews) fetch(v domainview.View, n uint64) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	var answer json.RawMessage
-	err := service.NewClient(dv.nc, v.Domain).Query(ctx, v.Query, "", nil, &answer)
-	r := viewResult{id: v.ID, started: started, err: err}
-	if err == nil {
-		r.graph, r.err = v.Graph(answer)
+	answers := make([][]byte, len(v.Asks))
+	r := viewResult{id: v.ID, fetch: n}
+	for i, a := range v.Asks {
+		var answer json.RawMessage
+		if r.err = service.NewClient(dv.nc, a.Domain).Query(ctx, a.Query, a.Aggregate, nil, &answer); r.err != nil {
+			dv.results <- r
+			return
+		}
+		answers[i] = answer
 	}
+	r.graph, r.err = v.Graph(answers...)
 	dv.results <- r
 }
 
@@ -189,7 +202,7 @@ func (dv *domainViews) divert(ed *ecs.Editor, cmd change.Command) bool {
 	}
 	dc, ok := dv.renameOf(st, cmd)
 	if !ok {
-		ed.Receive(ecs.Reply{Graph: st.view.ID, Cmd: cmd, Err: fmt.Errorf("%s is a view of the %s domain: only labels can be edited here", st.view.Name, st.view.Domain)})
+		ed.Receive(ecs.Reply{Graph: st.view.ID, Cmd: cmd, Err: fmt.Errorf("%s is a view of the %s domains: only names can be edited here", st.view.Name, strings.Join(st.view.Domains(), " and "))})
 		return true
 	}
 	go dv.send(st.view, cmd, dc)
@@ -214,8 +227,8 @@ func (dv *domainViews) send(v domainview.View, cmd change.Command, dc domainview
 	reply := ecs.Reply{Graph: v.ID, Cmd: cmd}
 	payload, err := json.Marshal(dc.Payload)
 	if err == nil {
-		m := message.NewCommand(v.Domain, dc.Type, dc.Aggregate, payload)
-		_, err = service.NewClient(dv.nc, v.Domain).Send(ctx, dv.withActor(m))
+		m := message.NewCommand(dc.Domain, dc.Type, dc.Aggregate, payload)
+		_, err = service.NewClient(dv.nc, dc.Domain).Send(ctx, dv.withActor(m))
 	}
 	reply.Err = err
 	dv.results <- viewResult{id: v.ID, reply: &reply}

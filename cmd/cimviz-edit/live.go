@@ -94,7 +94,16 @@ func editOn(h *host.Host, f *editFlags, root string, logger *slog.Logger) error 
 		return err
 	}
 	d.OnLive = func(ed *ecs.Editor) {
-		ed.Run("view.fit_all")
+		fit := true
+		if _, stored := d.Projection().Graph(root); !stored {
+			if g, ok := source(root); ok {
+				ed.Load(g) // --open named a view (org chart, subject flow ...)
+				fit = len(g.Nodes) > 0
+			}
+		}
+		if fit {
+			ed.Run("view.fit_all")
+		}
 		flowGraph, _ := source(flow.GraphID)
 		flowGraph.Name = "Subject flow (live)"
 		game.Win.Graphs = graphList(append(append(d.Projection().Graphs(), flowGraph), dv.graphs()...))

@@ -9,26 +9,38 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/nats-io/nats.go"
 
 	"github.com/cimviz/cimviz/domains/identity"
+	"github.com/cimviz/cimviz/domains/location"
 	"github.com/cimviz/cimviz/domains/message"
+	"github.com/cimviz/cimviz/domains/organization"
 	"github.com/cimviz/cimviz/domains/person"
 	"github.com/cimviz/cimviz/domains/service"
 )
 
+// Organization is the sample organization's aggregate ID.
+const Organization = "org-acme"
+
 // Commands are the seed's commands in the order they are sent: people
 // first, then their principals, units and places.
 func Commands() []message.Command {
-	people := person.Company()
-	ids := make([]string, len(people))
-	for i, p := range people {
-		ids[i] = p.ID
+	var ids []string
+	for _, p := range person.Company() {
+		ids = append(ids, p.ID)
+	}
+	for _, id := range organization.SeedPeople {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
 	}
 	var out []message.Command
 	out = append(out, person.Seed()...)
 	out = append(out, identity.Seed(ids)...)
+	out = append(out, organization.Seed(Organization)...)
+	out = append(out, location.Seed()...)
 	return out
 }
 

@@ -14,9 +14,16 @@ const RelationshipsID = "view-relationships"
 // person, an edge per typed, directed relationship (manager_of, mentor_of,
 // colleague ...). Renaming a node renames the person (rename_person).
 var Relationships = View{
-	ID: RelationshipsID, Name: "People and relationships (live)", Domain: "person", Query: "relationships",
-	Build: buildRelationships, Rename: renamePerson, Direction: layout.TopDown,
+	ID: RelationshipsID, Name: "People and relationships (live)", Asks: []Ask{{Domain: "person", Query: "relationships"}},
+	Build: func(answers [][]byte) (*graph.Graph, error) { return buildRelationships(answers[0]) }, Rename: renamePerson, Direction: layout.TopDown,
 }
+
+// Node kinds of the views (the editor colours nodes by kind).
+const (
+	KindPerson = "person"
+	KindUnit   = "unit"
+	KindPlace  = "place"
+)
 
 // relationshipsAnswer is the person domain's relationships view.
 type relationshipsAnswer struct {
@@ -53,7 +60,7 @@ func buildRelationships(answer []byte) (*graph.Graph, error) {
 		if len(skills) > 0 {
 			props["skills"] = strings.Join(skills, ", ")
 		}
-		b.node(n.ID, "person", n.Display, props)
+		b.node(n.ID, KindPerson, n.Display, props)
 	}
 	for _, e := range a.Edges {
 		b.edge(e.From, e.To, e.Type, strings.ReplaceAll(e.Type, "_", " "))
@@ -73,5 +80,5 @@ func renamePerson(node, label string) (Command, bool) {
 	if family != "" {
 		name["family"] = family
 	}
-	return Command{Type: "rename_person", Aggregate: node, Payload: map[string]any{"name": name}}, true
+	return Command{Domain: "person", Type: "rename_person", Aggregate: node, Payload: map[string]any{"name": name}}, true
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 
 	"github.com/cimviz/cimviz/graph"
 	"github.com/cimviz/cimviz/graph/layout"
@@ -19,12 +21,12 @@ type View struct {
 	ID string
 	// Name is shown in the graph browser.
 	Name string
-	// Domain is the subject token of the domain whose events it follows.
-	Domain string
-	// Query is the view (a domain-wide query) that answers the picture.
-	Query string
-	// Build turns the query's answer into nodes and edges (no positions).
-	Build func(answer []byte) (*graph.Graph, error)
+	// Asks are the queries that answer the picture; the view follows the
+	// events of every domain they name.
+	Asks []Ask
+	// Build turns the answers (one per ask, in order) into nodes and
+	// edges (no positions).
+	Build func(answers [][]byte) (*graph.Graph, error)
 	// Rename turns a label edit of a node into a domain command; ok is
 	// false for nodes that cannot be renamed.
 	Rename func(node, label string) (cmd Command, ok bool)
@@ -32,21 +34,42 @@ type View struct {
 	Direction layout.Direction
 }
 
+// Ask is one query a view asks: a domain-wide view when Aggregate is
+// empty, else a query about that aggregate.
+type Ask struct {
+	Domain, Query, Aggregate string
+}
+
 // Command is a domain command a view's edit becomes.
 type Command struct {
+	Domain    string
 	Type      string
 	Aggregate string
 	Payload   any
 }
 
-// Graph builds the view's graph from a query answer and lays it out.
-func (v View) Graph(answer []byte) (*graph.Graph, error) {
-	g, err := v.Build(answer)
+// Domains are the domains whose events the view follows, each once.
+func (v View) Domains() []string {
+	var out []string
+	for _, a := range v.Asks {
+		if !slices.Contains(out, a.Domain) {
+			out = append(out, a.Domain)
+		}
+	}
+	return out
+}
+
+// Graph builds the view's graph from the asks' answers and lays it out.
+func (v View) Graph(answers ...[]byte) (*graph.Graph, error) {
+	if len(answers) != len(v.Asks) {
+		return nil, fmt.Errorf("%s: %w: %d answers to %d questions", v.Name, ErrAnswer, len(answers), len(v.Asks))
+	}
+	g, err := v.Build(answers)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", v.Name, err)
 	}
 	g.ID, g.Name = v.ID, v.Name
-	opts := []layout.Option{layout.WithDirection(v.Direction), layout.WithRankSep(160), layout.WithSpacing(60)}
+	opts := []layout.Option{layout.WithDirection(v.Direction), layout.WithRankSep(140), layout.WithSpacing(190)}
 	for i, p := range layout.Run(layout.NewLayered(g, opts...), 0) {
 		g.Nodes[i].Pos = p
 	}
@@ -81,3 +104,5 @@ func (b *builder) edge(from, to, kind, label string) {
 	}
 	_ = b.g.AddEdge(graph.Edge{ID: from + ">" + kind + ">" + to, From: from, To: to, Kind: kind, Label: label})
 }
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }
