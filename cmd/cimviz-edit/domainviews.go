@@ -59,11 +59,11 @@ type heldReply struct {
 
 // viewResult is a finished fetch (graph or err) or a command's answer.
 type viewResult struct {
-	id      string
-	fetch   uint64
-	graph   *graph.Graph
-	err     error
-	reply   *ecs.Reply
+	id    string
+	fetch uint64
+	graph *graph.Graph
+	err   error
+	reply *ecs.Reply
 }
 
 func startDomainViews(nc *nats.Conn, actor string, views []domainview.View) (*domainViews, error) {
