@@ -17,6 +17,7 @@ const (
 	TypeSkipStep       = "skip_step"
 	TypeApprove        = "approve"
 	TypeReject         = "reject"
+	TypeAssignApproval = "assign_approval"
 	TypePause          = "pause"
 	TypeResume         = "resume"
 	TypeCancel         = "cancel"
@@ -74,18 +75,32 @@ type RetryStep struct{ StepRef }
 type SkipStep struct{ StepRef }
 
 // Approve grants an approval step; Outputs are set as context variables.
+// Actor is the principal sending it (the X-Actor header, never the body);
+// an assigned approval takes only a candidate's, and the approved event
+// records it as By.
 type Approve struct {
 	StepRef
 	By      string         `json:"by,omitempty"`
 	Outputs map[string]any `json:"outputs,omitempty"`
+	Actor   string         `json:"-"`
 }
 
 // Reject refuses an approval step; the instance fails (a rejection is not
-// retried).
+// retried). Actor is as for [Approve].
 type Reject struct {
 	StepRef
 	By     string `json:"by,omitempty"`
 	Reason string `json:"reason,omitempty"`
+	Actor  string `json:"-"`
+}
+
+// AssignApproval records the candidates of a waiting assigned approval
+// (the holders of its role, as the organization domain answered); none
+// makes it unassigned, with Reason saying why.
+type AssignApproval struct {
+	StepRef
+	Candidates []string `json:"candidates,omitempty"`
+	Reason     string   `json:"reason,omitempty"`
 }
 
 // Pause holds a running instance: step commands are refused until Resume.
@@ -112,6 +127,7 @@ func (RetryStep) CommandType() string      { return TypeRetryStep }
 func (SkipStep) CommandType() string       { return TypeSkipStep }
 func (Approve) CommandType() string        { return TypeApprove }
 func (Reject) CommandType() string         { return TypeReject }
+func (AssignApproval) CommandType() string { return TypeAssignApproval }
 func (Pause) CommandType() string          { return TypePause }
 func (Resume) CommandType() string         { return TypeResume }
 func (Cancel) CommandType() string         { return TypeCancel }

@@ -51,6 +51,9 @@ type Step struct {
 	Call string
 	// Decrement is the context variable a subworkflow's child gets one less of.
 	Decrement string
+	// Assignee, on an approval step, names the role whose holders alone
+	// may approve or reject it; nil lets anyone decide.
+	Assignee *Assignee
 }
 
 // Transition is one edge of a definition.
@@ -129,6 +132,7 @@ func stepOf(n graph.Node) (Step, []Problem) {
 		s.Call = n.Props["workflow"]
 	}
 	var probs []Problem
+	s.Assignee, probs = assigneeOf(n)
 	if r, ok := n.Props["retries"]; ok {
 		k, err := strconv.Atoi(r)
 		if err != nil || k < 0 || k > MaxRetries {

@@ -20,6 +20,9 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrExists: the instance exists already.
 	ErrExists = errors.New("already exists")
+	// ErrUnauthorized: the command's actor may not do this (an assigned
+	// approval decided by someone who is not a candidate).
+	ErrUnauthorized = errors.New("unauthorized")
 )
 
 // Problem is one defect of a graph, pointing at its node or edge (or at

@@ -16,6 +16,13 @@ const (
 	EvtStepSkipped       = "step_skipped"
 	EvtBranchArrived     = "branch_arrived"
 	EvtApprovalRequested = "approval_requested"
+	// EvtApprovalAssigned records the candidates of an assigned approval:
+	// who held its role in its unit when it was requested.
+	EvtApprovalAssigned = "approval_assigned"
+	// EvtApprovalUnassigned records that no one holds an assigned
+	// approval's role: nobody may decide it until it is retried (which
+	// asks again), skipped or the instance cancelled.
+	EvtApprovalUnassigned = "approval_unassigned"
 	// EvtSubworkflowRequested follows a subworkflow step's start: the
 	// child run it calls for is due (the service's reactor starts it).
 	EvtSubworkflowRequested = "subworkflow_requested"
@@ -55,6 +62,11 @@ type Event struct {
 	// failures, rejections, cancellations; approvals
 	Reason string `json:"reason,omitempty"`
 	By     string `json:"by,omitempty"`
+
+	// assigned approvals: the role in the organization unit, and who holds it
+	Unit       string   `json:"unit,omitempty"`
+	Role       string   `json:"role,omitempty"`
+	Candidates []string `json:"candidates,omitempty"`
 }
 
 // DecodeEvent rebuilds an event from its type and JSON body.

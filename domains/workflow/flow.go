@@ -58,7 +58,7 @@ func (f *flow) start(s Step, attempt int) {
 	f.emit(Event{Type: EvtStepStarted, Step: s.ID, Kind: s.Kind, Attempt: attempt})
 	switch {
 	case s.Kind == KindApproval:
-		f.emit(Event{Type: EvtApprovalRequested, Step: s.ID})
+		f.emit(approvalRequest(s, attempt))
 	case s.Kind == KindSubworkflow && f.inst.Depth >= MaxDepth:
 		f.fail(s.ID, fmt.Sprintf("subworkflow depth limit %d reached", MaxDepth), false)
 	case s.Kind == KindSubworkflow:
@@ -66,6 +66,16 @@ func (f *flow) start(s Step, attempt int) {
 	case !s.Kind.waits():
 		f.complete(s.ID, nil)
 	}
+}
+
+// approvalRequest is an approval step's approval_requested event, naming
+// its assignee's unit and role when it has one.
+func approvalRequest(s Step, attempt int) Event {
+	e := Event{Type: EvtApprovalRequested, Step: s.ID}
+	if s.Assignee != nil {
+		e.Unit, e.Role, e.Attempt = s.Assignee.Unit, s.Assignee.Role, attempt
+	}
+	return e
 }
 
 // complete finishes a step and follows its outgoing edges.

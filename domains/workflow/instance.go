@@ -10,6 +10,11 @@ type StepRun struct {
 	// Visits counts how often the step was entered (loops re-enter).
 	Visits int    `json:"visits"`
 	Reason string `json:"reason,omitempty"`
+	// Assignee and Candidates, on an assigned approval, are its role and
+	// who holds it; Candidates is nil until they are known, and stays nil
+	// (with Reason saying why) when no one does.
+	Assignee   *Assignee `json:"assignee,omitempty"`
+	Candidates []string  `json:"candidates,omitempty"`
 }
 
 // Instance is the state of one workflow run: the fold of its events. The
@@ -93,7 +98,9 @@ var appliers = map[string]func(*Instance, Event){
 	EvtStepRetried:          (*Instance).applyStepRetried,
 	EvtStepSkipped:          func(in *Instance, e Event) { in.setStep(e.Step, StepSkipped, "") },
 	EvtBranchArrived:        (*Instance).applyBranchArrived,
-	EvtApprovalRequested:    func(in *Instance, e Event) { in.setStep(e.Step, StepWaitingApproval, "") },
+	EvtApprovalRequested:    (*Instance).applyApprovalRequested,
+	EvtApprovalAssigned:     func(in *Instance, e Event) { in.setCandidates(e.Step, e.Candidates, "") },
+	EvtApprovalUnassigned:   func(in *Instance, e Event) { in.setCandidates(e.Step, nil, e.Reason) },
 	EvtApproved:             func(*Instance, Event) {},
 	EvtSubworkflowRequested: func(*Instance, Event) {}, // the step stays running until its child ends
 	EvtRejected:             func(*Instance, Event) {},
@@ -144,6 +151,23 @@ func (in *Instance) applyBranchArrived(e Event) {
 	r := in.Steps[e.Step]
 	r.Kind, r.State = KindJoin, StepPending
 	in.Steps[e.Step] = r
+}
+
+func (in *Instance) applyApprovalRequested(e Event) {
+	r := in.Steps[e.Step]
+	r.State, r.Reason, r.Assignee, r.Candidates = StepWaitingApproval, "", nil, nil
+	if e.Unit != "" || e.Role != "" {
+		r.Assignee = &Assignee{Unit: e.Unit, Role: e.Role}
+	}
+	in.Steps[e.Step] = r
+}
+
+// setCandidates records who may decide an assigned approval (a new slice:
+// clones of the instance share StepRuns' slices).
+func (in *Instance) setCandidates(id string, who []string, reason string) {
+	r := in.Steps[id]
+	r.Candidates, r.Reason = append([]string(nil), who...), reason
+	in.Steps[id] = r
 }
 
 func (in *Instance) setStep(id string, s StepState, reason string) {

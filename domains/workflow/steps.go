@@ -22,13 +22,35 @@ func (f *flow) stepCommand(cmd Command) error {
 		f.emit(Event{Type: EvtStepSkipped, Step: c.Step})
 		f.leave(c.Step)
 	case Approve:
-		f.emit(Event{Type: EvtApproved, Step: c.Step, By: c.By})
-		f.complete(c.Step, c.Outputs)
+		return f.approve(c)
 	case Reject:
-		f.emit(Event{Type: EvtRejected, Step: c.Step, By: c.By, Reason: c.Reason})
-		f.fail(c.Step, "rejected: "+orDefault(c.Reason, "no reason given"), false)
+		return f.reject(c)
+	case AssignApproval:
+		return f.assign(c)
 	}
 	f.run()
+	return nil
+}
+
+// approve grants an approval its actor may decide; the approved event
+// names the actor (else the By the command gives).
+func (f *flow) approve(c Approve) error {
+	if err := f.authorize(c.Step, c.Actor); err != nil {
+		return err
+	}
+	f.emit(Event{Type: EvtApproved, Step: c.Step, By: orDefault(c.Actor, c.By)})
+	f.complete(c.Step, c.Outputs)
+	f.run()
+	return nil
+}
+
+// reject refuses an approval its actor may decide; the instance fails.
+func (f *flow) reject(c Reject) error {
+	if err := f.authorize(c.Step, c.Actor); err != nil {
+		return err
+	}
+	f.emit(Event{Type: EvtRejected, Step: c.Step, By: orDefault(c.Actor, c.By), Reason: c.Reason})
+	f.fail(c.Step, "rejected: "+orDefault(c.Reason, "no reason given"), false)
 	return nil
 }
 
@@ -54,9 +76,12 @@ func stepTarget(cmd Command) (StepRef, []StepState, string) {
 		return c.StepRef, waiting, "approve it"
 	case Reject:
 		return c.StepRef, waiting, "reject it"
+	case AssignApproval:
+		return c.StepRef, waiting, "assign it"
 	}
 	return StepRef{}, nil, ""
 }
+
 
 func (f *flow) checkStep(ref StepRef, need []StepState, action string) error {
 	if err := f.needInstance(); err != nil {
