@@ -22,8 +22,16 @@ type acks struct {
 	sub     *nats.Subscription
 	mu      sync.Mutex
 	next    uint64
-	waiting map[uint64]chan *nats.Msg
+	waiting map[uint64]chan ackReply
 	stopped bool
+}
+
+// ackReply is what an append waiting for its ack is handed: the server's
+// reply, or the error that kept its message from being sent; neither
+// means the store was closed.
+type ackReply struct {
+	m   *nats.Msg
+	err error
 }
 
 // statusNoResponders is the status header of a request nothing answered.
@@ -31,7 +39,7 @@ const statusNoResponders = "503"
 
 func (a *acks) start(nc *nats.Conn) error {
 	a.prefix = nc.NewInbox() + "."
-	a.waiting = map[uint64]chan *nats.Msg{}
+	a.waiting = map[uint64]chan ackReply{}
 	sub, err := nc.Subscribe(a.prefix+"*", a.route)
 	if err != nil {
 		return fmt.Errorf("ack subscription: %w", err)
@@ -50,19 +58,19 @@ func (a *acks) stop() {
 	a.stopped = true
 	_ = a.sub.Unsubscribe()
 	for token, ch := range a.waiting {
-		ch <- nil
+		ch <- ackReply{}
 		delete(a.waiting, token)
 	}
 }
 
 // expect registers a waiter and returns its reply subject.
-func (a *acks) expect() (string, uint64, chan *nats.Msg) {
-	ch := make(chan *nats.Msg, 1)
+func (a *acks) expect() (string, uint64, chan ackReply) {
+	ch := make(chan ackReply, 1)
 	a.mu.Lock()
 	a.next++
 	token := a.next
 	if a.stopped {
-		ch <- nil
+		ch <- ackReply{}
 	} else {
 		a.waiting[token] = ch
 	}
@@ -70,25 +78,28 @@ func (a *acks) expect() (string, uint64, chan *nats.Msg) {
 	return a.prefix + strconv.FormatUint(token, 10), token, ch
 }
 
-func (a *acks) forget(token uint64) {
+func (a *acks) forget(token uint64) { a.hand(token, nil) }
+
+// fail hands err to the waiter of token, if it still waits.
+func (a *acks) fail(token uint64, err error) { a.hand(token, &ackReply{err: err}) }
+
+// hand removes the waiter of token and gives it r (none if r is nil).
+func (a *acks) hand(token uint64, r *ackReply) {
 	a.mu.Lock()
+	ch, ok := a.waiting[token]
 	delete(a.waiting, token)
 	a.mu.Unlock()
+	if ok && r != nil {
+		ch <- *r
+	}
 }
 
 // route hands a reply to its waiter; a reply nobody waits for (its
 // append gave up) is dropped.
 func (a *acks) route(m *nats.Msg) {
 	token, err := strconv.ParseUint(m.Subject[min(len(a.prefix), len(m.Subject)):], 10, 64)
-	if err != nil {
-		return
-	}
-	a.mu.Lock()
-	ch, ok := a.waiting[token]
-	delete(a.waiting, token)
-	a.mu.Unlock()
-	if ok {
-		ch <- m
+	if err == nil {
+		a.hand(token, &ackReply{m: m})
 	}
 }
 
@@ -101,16 +112,16 @@ func (s *Store) publishAck(ctx context.Context, m *nats.Msg) (uint64, error) {
 	}
 	reply, token, ch := s.acks.expect()
 	m.Reply = reply
-	if err := s.nc.PublishMsg(m); err != nil {
-		s.acks.forget(token)
-		return 0, fmt.Errorf("publish %s: %w", m.Subject, err)
-	}
+	s.out.send(s.nc, &s.acks, m, token)
 	select {
 	case r := <-ch:
-		if r == nil {
+		if r.err != nil {
+			return 0, fmt.Errorf("publish %s: %w", m.Subject, r.err)
+		}
+		if r.m == nil {
 			return 0, fmt.Errorf("publish %s: %w: %s", m.Subject, eventstore.ErrClosed, s.stream)
 		}
-		return s.readAck(m.Subject, r)
+		return s.readAck(m.Subject, r.m)
 	case <-ctx.Done():
 		s.acks.forget(token)
 		return 0, fmt.Errorf("publish %s: %w", m.Subject, ctx.Err())

@@ -46,6 +46,9 @@ func BenchmarkAppend(b *testing.B) {
 	b.Run("raw-publish-async", func(b *testing.B) {
 		report(b, func(n int) (float64, error) { return storebench.RawAppend(ctx, nc, n) })
 	})
+	b.Run("raw-checked", func(b *testing.B) {
+		report(b, func(n int) (float64, error) { return storebench.RawCheckedAppend(ctx, nc, n, benchWriters) })
+	})
 	for _, size := range []int{1, 10} {
 		b.Run(fmt.Sprintf("store-batch%d", size), func(b *testing.B) {
 			report(b, func(n int) (float64, error) { return storebench.StoreAppend(ctx, nc, n*size, benchWriters, size) })

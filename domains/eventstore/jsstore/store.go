@@ -38,6 +38,7 @@ type Store struct {
 	log                      *slog.Logger
 
 	acks       acks
+	out        outbox
 	ackPrefix  []byte
 	cache      versionCache
 	batchSlots chan struct{}
