@@ -10,9 +10,11 @@ import (
 
 // Node properties that assign an approval step to a role in an
 // organization unit: the definition's
-// assignee: {organization_unit: "unit-engineering", role: "approver"}.
-// Both are set or neither.
+// assignee: {organization: "acme", organization_unit: "engineering", role: "approver"}.
+// Unit and role are set both or neither; the organization (the
+// organization domain's aggregate, which holds the units) goes with them.
 const (
+	PropAssigneeOrg  = "assignee.organization"
 	PropAssigneeUnit = "assignee.organization_unit"
 	PropAssigneeRole = "assignee.role"
 )
@@ -24,12 +26,15 @@ const MaxCandidates = 1000
 // the organization unit Unit (the unit's aggregate ID in the organization
 // domain).
 type Assignee struct {
+	Org  string `json:"organization"`
 	Unit string `json:"organization_unit"`
 	Role string `json:"role"`
 }
 
 // String names the assignment for messages.
-func (a Assignee) String() string { return fmt.Sprintf("role %q in unit %q", a.Role, a.Unit) }
+func (a Assignee) String() string {
+	return fmt.Sprintf("role %q in unit %q of %q", a.Role, a.Unit, a.Org)
+}
 
 // assigneeOf reads a node's assignee properties: nil when it has none,
 // problems when only one is set, the unit is not a valid aggregate ID, or
@@ -37,10 +42,11 @@ func (a Assignee) String() string { return fmt.Sprintf("role %q in unit %q", a.R
 func assigneeOf(n graph.Node) (*Assignee, []Problem) {
 	unit, hasUnit := n.Props[PropAssigneeUnit]
 	role, hasRole := n.Props[PropAssigneeRole]
-	if !hasUnit && !hasRole {
+	org, hasOrg := n.Props[PropAssigneeOrg]
+	if !hasUnit && !hasRole && !hasOrg {
 		return nil, nil
 	}
-	a := &Assignee{Unit: unit, Role: role}
+	a := &Assignee{Org: org, Unit: unit, Role: role}
 	var probs []Problem
 	switch {
 	case StepKind(n.Kind) != KindApproval:
@@ -49,8 +55,8 @@ func assigneeOf(n graph.Node) (*Assignee, []Problem) {
 		probs = append(probs, nodeProblem(n.ID, "assignee needs both %s and %s (it has %s=%q, %s=%q)",
 			PropAssigneeUnit, PropAssigneeRole, PropAssigneeUnit, unit, PropAssigneeRole, role))
 	}
-	if err := eventstore.CheckToken("organization unit", unit); unit != "" && err != nil {
-		probs = append(probs, nodeProblem(n.ID, "assignee: %v", err))
+	if err := eventstore.CheckToken("organization", org); err != nil {
+		probs = append(probs, nodeProblem(n.ID, "assignee: %v (set %s)", err, PropAssigneeOrg))
 	}
 	return a, probs
 }
@@ -69,7 +75,7 @@ func (f *flow) assign(c AssignApproval) error {
 	if slices.Contains(c.Candidates, "") {
 		return fmt.Errorf("%w: a candidate has an empty ID", ErrInvalid)
 	}
-	e := Event{Type: EvtApprovalAssigned, Step: c.Step, Unit: s.Assignee.Unit, Role: s.Assignee.Role,
+	e := Event{Type: EvtApprovalAssigned, Step: c.Step, Org: s.Assignee.Org, Unit: s.Assignee.Unit, Role: s.Assignee.Role,
 		Candidates: slices.Compact(slices.Sorted(slices.Values(c.Candidates)))}
 	if len(e.Candidates) == 0 {
 		e.Type, e.Candidates = EvtApprovalUnassigned, nil

@@ -12,7 +12,7 @@ import (
 func assigned(t testing.TB) *Definition {
 	t.Helper()
 	g := build(t, []string{"start:start", "sign:approval", "end:end"}, "start>sign", "sign>end")
-	g.Nodes[1].Props = map[string]string{PropAssigneeUnit: "unit-eng", PropAssigneeRole: "approver"}
+	g.Nodes[1].Props = map[string]string{PropAssigneeOrg: "acme", PropAssigneeUnit: "unit-eng", PropAssigneeRole: "approver"}
 	d, err := Compile(g, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -27,13 +27,14 @@ func TestAssigneeValidation(t *testing.T) {
 		props map[string]string
 		want  string // "" valid
 	}{
-		{"both", "approval", map[string]string{PropAssigneeUnit: "unit-eng", PropAssigneeRole: "approver"}, ""},
+		{"both", "approval", map[string]string{PropAssigneeOrg: "acme", PropAssigneeUnit: "unit-eng", PropAssigneeRole: "approver"}, ""},
 		{"neither", "approval", nil, ""},
-		{"unit only", "approval", map[string]string{PropAssigneeUnit: "unit-eng"}, "needs both"},
-		{"role only", "approval", map[string]string{PropAssigneeRole: "approver"}, "needs both"},
-		{"empty role", "approval", map[string]string{PropAssigneeUnit: "unit-eng", PropAssigneeRole: ""}, "needs both"},
-		{"bad unit", "approval", map[string]string{PropAssigneeUnit: "unit.eng", PropAssigneeRole: "approver"}, "organization unit"},
-		{"not an approval", "manual", map[string]string{PropAssigneeUnit: "unit-eng", PropAssigneeRole: "approver"}, "only approval steps"},
+		{"unit only", "approval", map[string]string{PropAssigneeOrg: "acme", PropAssigneeUnit: "unit-eng"}, "needs both"},
+		{"role only", "approval", map[string]string{PropAssigneeOrg: "acme", PropAssigneeRole: "approver"}, "needs both"},
+		{"empty role", "approval", map[string]string{PropAssigneeOrg: "acme", PropAssigneeUnit: "unit-eng", PropAssigneeRole: ""}, "needs both"},
+		{"no organization", "approval", map[string]string{PropAssigneeUnit: "unit-eng", PropAssigneeRole: "approver"}, "organization"},
+		{"bad organization", "approval", map[string]string{PropAssigneeOrg: "ac.me", PropAssigneeUnit: "unit-eng", PropAssigneeRole: "approver"}, "organization"},
+		{"not an approval", "manual", map[string]string{PropAssigneeOrg: "acme", PropAssigneeUnit: "unit-eng", PropAssigneeRole: "approver"}, "only approval steps"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

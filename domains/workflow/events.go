@@ -63,7 +63,8 @@ type Event struct {
 	Reason string `json:"reason,omitempty"`
 	By     string `json:"by,omitempty"`
 
-	// assigned approvals: the role in the organization unit, and who holds it
+	// assigned approvals: the role in the organization's unit, and who holds it
+	Org        string   `json:"organization,omitempty"`
 	Unit       string   `json:"unit,omitempty"`
 	Role       string   `json:"role,omitempty"`
 	Candidates []string `json:"candidates,omitempty"`

@@ -73,7 +73,7 @@ func (f *flow) start(s Step, attempt int) {
 func approvalRequest(s Step, attempt int) Event {
 	e := Event{Type: EvtApprovalRequested, Step: s.ID}
 	if s.Assignee != nil {
-		e.Unit, e.Role, e.Attempt = s.Assignee.Unit, s.Assignee.Role, attempt
+		e.Org, e.Unit, e.Role, e.Attempt = s.Assignee.Org, s.Assignee.Unit, s.Assignee.Role, attempt
 	}
 	return e
 }

@@ -157,7 +157,7 @@ func (in *Instance) applyApprovalRequested(e Event) {
 	r := in.Steps[e.Step]
 	r.State, r.Reason, r.Assignee, r.Candidates = StepWaitingApproval, "", nil, nil
 	if e.Unit != "" || e.Role != "" {
-		r.Assignee = &Assignee{Unit: e.Unit, Role: e.Role}
+		r.Assignee = &Assignee{Org: e.Org, Unit: e.Unit, Role: e.Role}
 	}
 	in.Steps[e.Step] = r
 }

@@ -82,7 +82,6 @@ func stepTarget(cmd Command) (StepRef, []StepState, string) {
 	return StepRef{}, nil, ""
 }
 
-
 func (f *flow) checkStep(ref StepRef, need []StepState, action string) error {
 	if err := f.needInstance(); err != nil {
 		return err
