@@ -103,7 +103,7 @@ func hostedRun(t *testing.T, bin, dir string, env, editorArgs []string, simArgs 
 	t.Helper()
 	url := "nats://127.0.0.1:" + strconv.Itoa(freePort(t))
 	ctx, stop := context.WithCancel(context.Background())
-	editor := exec.CommandContext(ctx, bin, append([]string{"--data", filepath.Join(dir, "data"), "--listen", url[len("nats://"):]}, editorArgs...)...)
+	editor := exec.CommandContext(ctx, bin, append([]string{"--data", filepath.Join(dir, "data"), "--listen", url[len("nats://"):], "--insecure"}, editorArgs...)...)
 	editor.Env = append(os.Environ(), env...)
 	done, exited := make(chan []byte, 1), make(chan struct{})
 	go func() {

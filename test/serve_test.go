@@ -230,7 +230,7 @@ type serveProc struct {
 func startServe(t *testing.T, bin, dir string, port int) *serveProc {
 	t.Helper()
 	addr := "127.0.0.1:" + strconv.Itoa(port)
-	return launch(t, bin, "nats://"+addr, "--data", dir, "--listen", addr)
+	return launch(t, bin, "nats://"+addr, "--data", dir, "--listen", addr, "--insecure")
 }
 
 // launch runs `cimviz serve args...` and waits until it says it is ready

@@ -101,7 +101,7 @@ func (h *Host) connect() error {
 		h.nc, err = h.cfg.Security.ConnectURL(h.cfg.NATSURL, nats.Name(h.cfg.Name), nats.MaxReconnects(-1))
 		return err
 	}
-	sec, err := h.cfg.Security.embedded(h.cfg.DataDir)
+	sec, err := h.cfg.Security.embedded(h.cfg.DataDir, h.cfg.Listen != "", h.cfg.Logger)
 	if err != nil {
 		return err
 	}

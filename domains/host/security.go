@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 
 	"github.com/nats-io/nats.go"
 
@@ -51,8 +52,9 @@ func (s *Security) ClientFlags(fs *flag.FlagSet) {
 }
 
 // embedded is the embedded server's security for dataDir: authentication
-// with the data directory's users unless Insecure.
-func (s Security) embedded(dataDir string) (natsembed.Security, error) {
+// with the data directory's users unless Insecure. A listener that lets
+// anyone in, or no one but the host, is logged as a warning.
+func (s Security) embedded(dataDir string, listening bool, logger *slog.Logger) (natsembed.Security, error) {
 	key, err := natsembed.JetStreamKey(s.JSKeyFile)
 	if err != nil {
 		return natsembed.Security{}, err
@@ -69,6 +71,12 @@ func (s Security) embedded(dataDir string) (natsembed.Security, error) {
 			return natsembed.Security{}, err
 		}
 		sec.Users = auth.ServerUsers(users)
+	}
+	switch {
+	case listening && s.Insecure:
+		logger.Warn("--insecure: anyone who reaches the listener may connect, with every permission")
+	case listening && len(sec.Users) == 0:
+		logger.Warn("no users registered: only this process can connect; add some with `cimviz credentials`", "users", auth.UsersFile(dataDir))
 	}
 	return sec, nil
 }
