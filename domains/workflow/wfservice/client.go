@@ -57,10 +57,20 @@ func (c *Client) Start(ctx context.Context, id, wf string, vars map[string]any) 
 
 // Send sends a command about an instance, caused by cause (nil: a root).
 func (c *Client) Send(ctx context.Context, cause *message.Event, cmd workflow.Command) (message.Identity, error) {
-	return c.send(ctx, c.Instances, cause, cmd.CommandType(), cmd.Target(), cmd)
+	return c.SendAs(ctx, "", cause, cmd)
+}
+
+// SendAs sends a command about an instance on behalf of actor (its
+// X-Actor header), caused by cause (nil: a root).
+func (c *Client) SendAs(ctx context.Context, actor string, cause *message.Event, cmd workflow.Command) (message.Identity, error) {
+	return c.sendAs(ctx, c.Instances, actor, cause, cmd.CommandType(), cmd.Target(), cmd)
 }
 
 func (c *Client) send(ctx context.Context, to *service.Client, cause *message.Event, typ, id string, payload any) (message.Identity, error) {
+	return c.sendAs(ctx, to, "", cause, typ, id, payload)
+}
+
+func (c *Client) sendAs(ctx context.Context, to *service.Client, actor string, cause *message.Event, typ, id string, payload any) (message.Identity, error) {
 	body, err := json.Marshal(payload)
 	if err != nil {
 		return message.Identity{}, fmt.Errorf("%s payload: %w", typ, err)
@@ -69,7 +79,7 @@ func (c *Client) send(ctx context.Context, to *service.Client, cause *message.Ev
 	if cause != nil {
 		ident = cause.Identity.Caused()
 	}
-	cmd := message.Command{Identity: ident, Type: typ, AggregateID: id, Payload: body}
+	cmd := message.Command{Identity: ident, Type: typ, AggregateID: id, Payload: body, Actor: actor}
 	_, err = to.Send(ctx, cmd)
 	return ident, err
 }

@@ -164,6 +164,8 @@ func harnessError(err error) error {
 		return fmt.Errorf("%w: %w", service.ErrNotFound, err)
 	case errors.Is(err, workflow.ErrExists):
 		return fmt.Errorf("%w: %w", service.ErrConflict, err)
+	case errors.Is(err, workflow.ErrUnauthorized):
+		return fmt.Errorf("%w: %w", service.ErrUnauthorized, err)
 	}
 	return fmt.Errorf("%w: %w", service.ErrInvalid, err)
 }

@@ -24,14 +24,16 @@ const lookupTimeout = 5 * time.Second
 
 // HistoryEntry is one event of an instance as the history query returns it.
 type HistoryEntry struct {
-	Sequence      uint64          `json:"sequence"`
-	Version       uint64          `json:"version"`
-	Type          string          `json:"type"`
-	Time          time.Time       `json:"time"`
-	MessageID     string          `json:"message_id"`
-	CorrelationID string          `json:"correlation_id"`
-	CausationID   string          `json:"causation_id"`
-	Event         json.RawMessage `json:"event,omitempty"`
+	Sequence      uint64    `json:"sequence"`
+	Version       uint64    `json:"version"`
+	Type          string    `json:"type"`
+	Time          time.Time `json:"time"`
+	MessageID     string    `json:"message_id"`
+	CorrelationID string    `json:"correlation_id"`
+	CausationID   string    `json:"causation_id"`
+	// Actor is the principal whose command it was (X-Actor), if named.
+	Actor string          `json:"actor,omitempty"`
+	Event json.RawMessage `json:"event,omitempty"`
 }
 
 // InstanceDomainOf is the workflow domain: instances decided against the
@@ -61,6 +63,7 @@ func InstanceDomainOf(reg *Registry, store eventstore.Store) service.Domain[*wor
 			workflow.TypeSkipStep:       step("pass over a running step: {step}"),
 			workflow.TypeApprove:        step("grant an approval step: {step, by?, outputs?}"),
 			workflow.TypeReject:         step("refuse an approval step; the instance fails: {step, by?, reason?}"),
+			workflow.TypeAssignApproval: step("record who may decide an assigned approval: {step, attempt?, candidates, reason?}"),
 			workflow.TypePause:          step("hold a running instance"),
 			workflow.TypeResume:         step("continue a paused instance"),
 			workflow.TypeCancel:         step("end an instance: {reason?}"),
@@ -79,6 +82,7 @@ func decideInstance(reg *Registry, in *workflow.Instance, cmd message.Command) (
 	if err != nil {
 		return nil, harnessError(err)
 	}
+	c = withActor(c, cmd.Actor)
 	def, err := definitionFor(reg, in, sp)
 	if err != nil {
 		return nil, harnessError(err)
@@ -129,7 +133,7 @@ func history(store eventstore.Store, id string) ([]HistoryEntry, error) {
 	for i, e := range events {
 		out[i] = HistoryEntry{Sequence: e.Sequence, Version: e.Version, Type: e.Type, Time: e.Time,
 			MessageID: e.MessageID.String(), CorrelationID: e.CorrelationID.String(),
-			CausationID: e.CausationID.String(), Event: e.Payload}
+			CausationID: e.CausationID.String(), Actor: e.Actor, Event: e.Payload}
 	}
 	return out, nil
 }

@@ -19,11 +19,14 @@ import (
 const ReactorDurable = "workflow-reactor"
 
 // Reactor runs subworkflows: when a subworkflow step asks for its child
-// (subworkflow_requested) it starts the child, and when a child ends it reports to the parent's step. It is an
+// (subworkflow_requested) it starts the child, and when a child ends it reports to the parent's step.
+// It also assigns approvals: an approval_requested that names a role is
+// answered with the role's holders (see assign). It is an
 // ordinary client of the workflow service with a durable consumer, so a
 // reaction survives a restart (the event is redelivered).
 type Reactor struct {
 	client *service.Client
+	org    *service.Client
 	reg    *Registry
 	cat    *Catalog
 }
@@ -31,8 +34,9 @@ type Reactor struct {
 // RunReactor reacts until ctx ends. cat finds the children to cancel when
 // a parent is cancelled or fails.
 func RunReactor(ctx context.Context, nc *nats.Conn, reg *Registry, cat *Catalog) error {
-	r := &Reactor{client: service.NewClient(nc, InstanceDomain), reg: reg, cat: cat}
-	filters := []string{eventstore.Subject(InstanceDomain, "*", workflow.EvtSubworkflowRequested)}
+	r := &Reactor{client: service.NewClient(nc, InstanceDomain), org: service.NewClient(nc, OrganizationDomain), reg: reg, cat: cat}
+	filters := []string{eventstore.Subject(InstanceDomain, "*", workflow.EvtSubworkflowRequested),
+		eventstore.Subject(InstanceDomain, "*", workflow.EvtApprovalRequested)}
 	for _, t := range []string{workflow.EvtCompleted, workflow.EvtFailed, workflow.EvtCancelled} {
 		filters = append(filters, eventstore.Subject(InstanceDomain, "*", t))
 	}
@@ -47,6 +51,8 @@ func (r *Reactor) react(ctx context.Context, e message.Event) worker.Verdict {
 		return worker.Ack
 	case e.Type == workflow.EvtSubworkflowRequested:
 		return r.startChild(ctx, e, ev.Step)
+	case e.Type == workflow.EvtApprovalRequested:
+		return r.assign(ctx, e, ev)
 	default:
 		r.cancelChildren(ctx, e)
 		return r.reportToParent(ctx, e)

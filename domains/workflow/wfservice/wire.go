@@ -50,7 +50,7 @@ func decodeOther(typ, id string, payload json.RawMessage) (workflow.Command, *St
 		workflow.TypeRetryStep: into[workflow.RetryStep], workflow.TypeSkipStep: into[workflow.SkipStep],
 		workflow.TypeApprove: into[workflow.Approve], workflow.TypeReject: into[workflow.Reject],
 		workflow.TypePause: into[workflow.Pause], workflow.TypeResume: into[workflow.Resume],
-		workflow.TypeCancel: into[workflow.Cancel],
+		workflow.TypeCancel: into[workflow.Cancel], workflow.TypeAssignApproval: into[workflow.AssignApproval],
 	}
 	dec, ok := decoders[typ]
 	if !ok {
@@ -62,6 +62,20 @@ func decodeOther(typ, id string, payload json.RawMessage) (workflow.Command, *St
 	}
 	c, err := dec(body)
 	return c, nil, err
+}
+
+// withActor gives an approval's decision the principal of its X-Actor
+// header (the only place an actor is taken from, never the body).
+func withActor(c workflow.Command, actor string) workflow.Command {
+	switch d := c.(type) {
+	case workflow.Approve:
+		d.Actor = actor
+		return d
+	case workflow.Reject:
+		d.Actor = actor
+		return d
+	}
+	return c
 }
 
 func into[C workflow.Command](payload json.RawMessage) (workflow.Command, error) {
