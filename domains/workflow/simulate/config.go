@@ -25,6 +25,9 @@ type Config struct {
 	FailRate, RejectRate float64
 	// Workers is how many automated steps run at once.
 	Workers int
+	// People are the principals who complete manual steps and decide
+	// approvals (their X-Actor); empty: the person domain's people.
+	People []string
 	// Progress is how often a progress line is printed (0: never).
 	Progress time.Duration
 }

@@ -26,6 +26,9 @@ type sim struct {
 	dice   *dice
 	tally  *tally
 	prefix string
+	// people play the manual steps and approvals (Config.People, or the
+	// person domain's)
+	people []string
 	out    io.Writer
 	wg     sync.WaitGroup
 }
@@ -40,6 +43,9 @@ func Run(ctx context.Context, nc *nats.Conn, cfg Config, out io.Writer) (Summary
 		tally: newTally(cfg.Instances), out: lockedWriter(out), prefix: fmt.Sprintf("sim%d-%d-", cfg.Seed, time.Now().UnixMilli())}
 	if err := s.publish(ctx); err != nil {
 		return Summary{}, err
+	}
+	if s.people = cfg.People; len(s.people) == 0 {
+		s.people = askPeople(ctx, nc, s.out)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
