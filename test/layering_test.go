@@ -15,15 +15,17 @@ var serverSide = []string{
 	"github.com/nats-io/nats-server",
 	"github.com/cimviz/cimviz/domains/eventstore/jsstore",
 	"github.com/cimviz/cimviz/domains/graphdomain",
+	"github.com/cimviz/cimviz/domains/service",
 }
 
-// TestRenderLinksNoServerSide: drawing the editor and its live panels
-// (render, render/canvas, render/liveview and its panes) needs the
-// timeline and the event log, never the graph service, the JetStream
-// store or nats-server; the store side of the timeline lives in
-// bridge/timelinestore and its benchmark helpers in bench/timelinebench.
+// TestRenderLinksNoServerSide: drawing the editor, its live panels and
+// the space view (everything under render) needs the timeline, the event
+// log and the domains' wire payloads, never a domain service, the
+// JetStream store or nats-server; the store side of the timeline lives in
+// bridge/timelinestore, its benchmark helpers in bench/timelinebench, and
+// the space view's commands in domains/concept/conceptcmd.
 func TestRenderLinksNoServerSide(t *testing.T) {
-	for _, pkg := range []string{"render", "render/canvas", "render/liveview/..."} {
+	for _, pkg := range []string{"render/..."} {
 		out, err := exec.Command("go", "list", "-deps", "github.com/cimviz/cimviz/"+pkg).CombinedOutput()
 		if err != nil {
 			t.Fatalf("go list %s: %v\n%s", pkg, err, out)

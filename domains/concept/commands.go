@@ -6,45 +6,29 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/cimviz/cimviz/domains/concept/conceptcmd"
 	"github.com/cimviz/cimviz/domains/concept/space"
 	"github.com/cimviz/cimviz/domains/message"
 	"github.com/cimviz/cimviz/domains/service"
 )
 
 // Name is the domain's subject token.
-const Name = "concept"
+const Name = conceptcmd.Name
 
 // ErrPayload marks a command or query payload that is not the JSON its
 // type expects (with the decoder's complaint, which may also wrap a space
 // sentinel such as space.ErrWrongType).
 var ErrPayload = errors.New("malformed payload")
 
-// Command payloads (events carry the same payloads).
+// Command payloads (events carry the same payloads), defined in
+// conceptcmd so that senders need not link the service.
 type (
-	CreateSpace struct {
-		Name string     `json:"name"`
-		Norm space.Norm `json:"norm,omitempty"`
-	}
-	AddDimension struct {
-		Dimension space.Dimension `json:"dimension"`
-		Default   *space.Value    `json:"default,omitempty"` // for existing concepts and items
-	}
-	UpdateDimension struct {
-		Dimension space.Dimension `json:"dimension"`
-	}
-	SetWeights struct {
-		Context string             `json:"context"`
-		Weights map[string]float64 `json:"weights"`
-	}
-	// Named names what a remove_* command removes.
-	Named struct {
-		Name string `json:"name"`
-	}
-	// Move gives a concept a new prototype or an item a new point.
-	Move struct {
-		Name string      `json:"name"`
-		To   space.Point `json:"to"`
-	}
+	CreateSpace     = conceptcmd.CreateSpace
+	AddDimension    = conceptcmd.AddDimension
+	UpdateDimension = conceptcmd.UpdateDimension
+	SetWeights      = conceptcmd.SetWeights
+	Named           = conceptcmd.Named
+	Move            = conceptcmd.Move
 )
 
 // rule is one command: its event and the change it makes to a space.

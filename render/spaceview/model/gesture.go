@@ -6,7 +6,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/cimviz/cimviz/domains/concept"
+	"github.com/cimviz/cimviz/domains/concept/conceptcmd"
 	"github.com/cimviz/cimviz/domains/concept/space"
 	"github.com/cimviz/cimviz/domains/message"
 	"github.com/cimviz/cimviz/ecs"
@@ -249,12 +249,12 @@ func MoveCommand(id string, k Kind, name string, to space.Point) message.Command
 	if k == Prototype {
 		typ = "move_concept"
 	}
-	return command(typ, id, concept.Move{Name: name, To: to})
+	return command(typ, id, conceptcmd.Move{Name: name, To: to})
 }
 
 // WeightsCommand sets the weights of a context of space id.
 func WeightsCommand(id, context string, w map[string]float64) message.Command {
-	return command("set_weights", id, concept.SetWeights{Context: context, Weights: w})
+	return command("set_weights", id, conceptcmd.SetWeights{Context: context, Weights: w})
 }
 
 func command(typ, id string, payload any) message.Command {
@@ -262,5 +262,5 @@ func command(typ, id string, payload any) message.Command {
 	if err != nil { // points and weights are plain numbers and strings
 		raw = []byte("null")
 	}
-	return message.NewCommand(concept.Name, typ, id, raw)
+	return message.NewCommand(conceptcmd.Name, typ, id, raw)
 }
