@@ -36,6 +36,13 @@ type Edge struct {
 	To    string `json:"to"`
 	Label string `json:"label,omitempty"`
 	Kind  string `json:"kind,omitempty"`
+	// InnerFrom and InnerTo, when set, are the nodes the edge really joins
+	// where an end lies inside the subgraph that From or To stands for (an
+	// edge between nodes of two DOT clusters, drawn between the groups as
+	// yEd does): each a node of that subgraph, at any depth. The graph
+	// does not check them; the codecs write them as the edge's endpoints.
+	InnerFrom string `json:"inner_from,omitempty"`
+	InnerTo   string `json:"inner_to,omitempty"`
 }
 
 // Graph is a directed graph with ordered nodes and edges. Order is kept
@@ -49,6 +56,10 @@ type Graph struct {
 	Name  string `json:"name,omitempty"`
 	Nodes []Node `json:"nodes"`
 	Edges []Edge `json:"edges"`
+	// Attrs are attributes of the whole graph that a file format states
+	// and the model has no field for (DOT's rankdir, GraphML graph data),
+	// kept so that an export writes them back; nil when none.
+	Attrs map[string]string `json:"attrs,omitempty"`
 
 	nodeIndex map[string]int
 	edgeIndex map[string]int
@@ -205,6 +216,9 @@ func (g *Graph) RemoveEdge(id string) error {
 // Clone returns a deep copy.
 func (g *Graph) Clone() *Graph {
 	c := &Graph{ID: g.ID, Name: g.Name, Nodes: slices.Clone(g.Nodes), Edges: slices.Clone(g.Edges)}
+	if g.Attrs != nil {
+		c.Attrs = cloneProps(g.Attrs)
+	}
 	for i := range c.Nodes {
 		if c.Nodes[i].Props != nil {
 			c.Nodes[i].Props = cloneProps(c.Nodes[i].Props)

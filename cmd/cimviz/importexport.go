@@ -107,6 +107,7 @@ func readDocument(path string, progress io.Writer) (*codec.Document, error) {
 }
 
 func importDocument(c *graphClient, doc *codec.Document, f transferFlags, out, progress io.Writer) error {
+	doc.IntoGraphs() // the real ends of edges across groups and the root's attributes travel in the graphs
 	if f.as != "" {
 		change.RenameGraphID(doc.Graphs, doc.Root, f.as)
 		doc.Root = f.as
@@ -157,6 +158,7 @@ func exportDocument(c *graphClient, root, path string, at uint64, out io.Writer)
 			}
 		}
 	}
+	doc.FromGraphs()
 	if err := writeAtomically(path, func(w io.Writer) error { return codec.Encode(w, doc, format) }); err != nil {
 		return err
 	}

@@ -209,3 +209,41 @@ func TestProgressBar(t *testing.T) {
 		t.Fatalf("a one-step bar or a non-terminal drew %q", one.String())
 	}
 }
+
+// A Graphviz file whose edges cross clusters keeps every edge's real ends
+// and its rankdir through the graph service: imported, exported as DOT
+// and JSON, and read back, it has the same graphs, ends and attributes.
+func TestImportKeepsEdgesAcrossClustersAndGraphAttributes(t *testing.T) {
+	dir := t.TempDir()
+	data, in := filepath.Join(dir, "data"), filepath.Join("..", "..", "graph", "codec", "testdata", "clusters", "orders.gv")
+	src, err := readDocument(in, io.Discard)
+	must(t, err)
+	if len(src.Ends) == 0 || src.Attrs["rankdir"] == "" {
+		t.Fatalf("fixture has no edge across clusters (%v) or no rankdir (%v)", src.Ends, src.Attrs)
+	}
+	if code, msg := cli("import", "--data", data, in); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, msg)
+	}
+	for _, ext := range []string{".dot", ".json", ".graphml"} {
+		out := filepath.Join(dir, "out"+ext)
+		if code, msg := cli("export", "--data", data, src.Root, out); code != 0 {
+			t.Fatalf("export %s: exit %d: %s", ext, code, msg)
+		}
+		back, err := readDocument(out, io.Discard)
+		must(t, err)
+		if fmt.Sprint(back.Ends) != fmt.Sprint(src.Ends) || back.Attrs["rankdir"] != src.Attrs["rankdir"] {
+			t.Errorf("%s: ends %v and attrs %v, want %v and %v", ext, back.Ends, back.Attrs, src.Ends, src.Attrs)
+		}
+		if n, want := countNodes(back), countNodes(src); n != want {
+			t.Errorf("%s: %d nodes, want %d", ext, n, want)
+		}
+	}
+}
+
+func countNodes(d *codec.Document) int {
+	n := 0
+	for _, g := range d.Graphs {
+		n += g.NodeCount()
+	}
+	return n
+}

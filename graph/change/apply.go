@@ -53,6 +53,9 @@ func (e GraphCreated) create(s *State) (*State, error) {
 
 func (e GraphImported) replace(s *State) (*State, error) {
 	g, err := build(e.Graph, e.Name, e.Nodes, e.Edges)
+	if err == nil {
+		g.Attrs = cleanProps(e.Attrs)
+	}
 	if err != nil {
 		return s, fmt.Errorf("%w: %s: %v", ErrCorrupt, TypeGraphImported, err)
 	}

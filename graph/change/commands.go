@@ -61,6 +61,8 @@ type ImportGraph struct {
 	Name  string       `json:"name,omitempty"`
 	Nodes []graph.Node `json:"nodes"`
 	Edges []graph.Edge `json:"edges"`
+	// Attrs are the graph's file-format attributes (graph.Graph.Attrs).
+	Attrs map[string]string `json:"attrs,omitempty"`
 }
 
 // ReplaceGraph replaces an existing graph's whole content in one event. It
@@ -70,6 +72,8 @@ type ReplaceGraph struct {
 	Name  string       `json:"name,omitempty"`
 	Nodes []graph.Node `json:"nodes"`
 	Edges []graph.Edge `json:"edges"`
+	// Attrs are the graph's file-format attributes (graph.Graph.Attrs).
+	Attrs map[string]string `json:"attrs,omitempty"`
 }
 
 // AddNode appends a node. A Ref on the node must name a known graph.

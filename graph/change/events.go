@@ -53,6 +53,8 @@ type GraphImported struct {
 	Name  string       `json:"name,omitempty"`
 	Nodes []graph.Node `json:"nodes"`
 	Edges []graph.Edge `json:"edges"`
+	// Attrs are the graph's file-format attributes (graph.Graph.Attrs).
+	Attrs map[string]string `json:"attrs,omitempty"`
 }
 
 // NodeAdded: a node was appended.

@@ -153,9 +153,9 @@ func first(g *graph.Graph, c RestoreElements, replace bool) Command {
 		edges[i] = p.Edge
 	}
 	if replace {
-		return ReplaceGraph{Graph: g.ID, Name: g.Name, Nodes: nodes, Edges: edges}
+		return ReplaceGraph{Graph: g.ID, Name: g.Name, Nodes: nodes, Edges: edges, Attrs: g.Attrs}
 	}
-	return ImportGraph{Graph: g.ID, Name: g.Name, Nodes: nodes, Edges: edges}
+	return ImportGraph{Graph: g.ID, Name: g.Name, Nodes: nodes, Edges: edges, Attrs: g.Attrs}
 }
 
 // elementSize is the JSON size of an element plus its placement.

@@ -48,7 +48,7 @@ func (c ImportGraph) inverse(*State) (Command, error) { return ArchiveGraph{Grap
 
 func (c ReplaceGraph) inverse(s *State) (Command, error) {
 	g := s.Graph.Clone()
-	return ReplaceGraph{Graph: c.Graph, Name: g.Name, Nodes: g.Nodes, Edges: g.Edges}, nil
+	return ReplaceGraph{Graph: c.Graph, Name: g.Name, Nodes: g.Nodes, Edges: g.Edges, Attrs: g.Attrs}, nil
 }
 
 func (c AddNode) inverse(*State) (Command, error) {

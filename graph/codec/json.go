@@ -113,7 +113,7 @@ func toJSONGraph(g *graph.Graph) (jsonGraph, error) {
 		jg.Nodes[i] = jsonNode{ID: n.ID, Kind: n.Kind, Label: n.Label, X: n.Pos.X, Y: n.Pos.Y, Props: n.Props, Ref: n.Ref}
 	}
 	for i, e := range g.Edges {
-		jg.Edges[i] = jsonEdge(e)
+		jg.Edges[i] = jsonEdge{ID: e.ID, From: e.From, To: e.To, Label: e.Label, Kind: e.Kind} // real ends: Document.Ends
 	}
 	return jg, nil
 }
@@ -148,7 +148,7 @@ func fromJSONGraph(jg jsonGraph) *graph.Graph {
 		g.Nodes = append(g.Nodes, graph.Node{ID: n.ID, Kind: n.Kind, Label: n.Label, Pos: graph.Point{X: n.X, Y: n.Y}, Props: n.Props, Ref: n.Ref})
 	}
 	for _, e := range jg.Edges {
-		g.Edges = append(g.Edges, graph.Edge(e))
+		g.Edges = append(g.Edges, graph.Edge{ID: e.ID, From: e.From, To: e.To, Label: e.Label, Kind: e.Kind})
 	}
 	return g
 }
