@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/cimviz/cimviz/domains/company"
 	"github.com/cimviz/cimviz/domains/host"
 	"github.com/cimviz/cimviz/domains/message"
@@ -116,45 +114,20 @@ func TestAnApprovalAssignedByRoleRunsToCompletion(t *testing.T) {
 	}
 }
 
-// requestOf is the identity of an instance's approval_requested event.
+// requestOf is an instance's approval_requested event.
 func requestOf(t *testing.T, ctx context.Context, wf *wfservice.Client, id string) message.Event {
 	t.Helper()
 	hist, err := wf.History(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	i := slices.IndexFunc(hist, func(e wfservice.HistoryEntry) bool { return e.Type == workflow.EvtApprovalRequested })
-	if i < 0 {
+	h, ok := wfservice.Latest(hist, workflow.EvtApprovalRequested)
+	if !ok {
 		t.Fatalf("no approval_requested in %+v", hist)
 	}
-	var e message.Event
-	e.Type, e.AggregateID = hist[i].Type, id
-	for _, f := range []struct {
-		into *uuid.UUID
-		from string
-	}{{&e.MessageID, hist[i].MessageID}, {&e.CorrelationID, hist[i].CorrelationID}, {&e.CausationID, hist[i].CausationID}} {
-		if *f.into, err = uuid.Parse(f.from); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return e
-}
-
-func historyLen(t *testing.T, ctx context.Context, wf *wfservice.Client, id string) int {
-	t.Helper()
-	h, err := wf.History(ctx, id)
+	e, err := h.Message(id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return len(h)
-}
-
-func waitUntil(t *testing.T, d time.Duration, what string, ok func() bool) {
-	t.Helper()
-	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
-		if ok() {
-			return
-		}
-	}
-	t.Fatalf("timed out waiting for %s", what)
+	return e
 }

@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
+
+	"github.com/google/uuid"
 
 	"github.com/cimviz/cimviz/domains/eventstore"
 	"github.com/cimviz/cimviz/domains/message"
@@ -136,4 +139,32 @@ func history(store eventstore.Store, id string) ([]HistoryEntry, error) {
 			CausationID: e.CausationID.String(), Actor: e.Actor, Event: e.Payload}
 	}
 	return out, nil
+}
+
+// Message is the entry as the event it is (identity, type, actor,
+// payload) of instance id, for sending a command it caused.
+func (h HistoryEntry) Message(id string) (message.Event, error) {
+	e := message.Event{Type: h.Type, Domain: InstanceDomain, AggregateID: id, Sequence: h.Sequence, Version: h.Version,
+		Time: h.Time, Actor: h.Actor, Payload: h.Event}
+	for _, f := range []struct {
+		into *uuid.UUID
+		from string
+	}{{&e.MessageID, h.MessageID}, {&e.CorrelationID, h.CorrelationID}, {&e.CausationID, h.CausationID}} {
+		u, err := uuid.Parse(f.from)
+		if err != nil {
+			return message.Event{}, fmt.Errorf("history entry %d: %w", h.Sequence, err)
+		}
+		*f.into = u
+	}
+	return e, nil
+}
+
+// Latest is the newest entry of type typ in an instance's history.
+func Latest(hist []HistoryEntry, typ string) (HistoryEntry, bool) {
+	for _, h := range slices.Backward(hist) {
+		if h.Type == typ {
+			return h, true
+		}
+	}
+	return HistoryEntry{}, false
 }
