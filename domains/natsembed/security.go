@@ -21,8 +21,11 @@ var ErrNoKey = errors.New("no JetStream encryption key")
 //
 // With Auth on, a listening server lets in only the nkey Users and the
 // server's own connections ([Server.Connect]), which authenticate with a
-// key made at start and never written anywhere. A server that does not
-// listen is reachable only from this process and ignores Auth. The
+// key made at start and never written anywhere; leaf nodes connecting to
+// [Config.LeafListen] authenticate as those users too. A server that
+// listens for neither is reachable only from this process and ignores
+// Auth. Routes between the servers of a cluster are not authenticated:
+// the cluster listener belongs on a private network. The
 // command line turns Auth on for every --listen unless --insecure is given.
 type Security struct {
 	// Auth requires clients of the listener to authenticate.
@@ -63,7 +66,7 @@ func applySecurity(opts *server.Options, sec Security) (nkeys.KeyPair, error) {
 	if sec.JetStreamKey != "" {
 		opts.JetStreamKey, opts.JetStreamCipher = sec.JetStreamKey, server.ChaCha
 	}
-	if opts.DontListen {
+	if opts.DontListen && opts.LeafNode.Port == 0 {
 		return nil, nil
 	}
 	if sec.TLS != nil {

@@ -45,6 +45,13 @@ type Config struct {
 	StartTimeout time.Duration
 	// Security: authentication, TLS and encryption at rest (see Security).
 	Security Security
+	// Cluster, when set, makes the server one of a cluster (see Cluster).
+	Cluster *Cluster
+	// Leaf, when set, makes the server a leaf node of a hub (see Leaf).
+	// A leaf is not one of a cluster.
+	Leaf *Leaf
+	// LeafListen is "" or host:port where leaf nodes may connect.
+	LeafListen string
 }
 
 // Server is a running embedded nats-server.
@@ -56,12 +63,16 @@ type Server struct {
 	mu       sync.Mutex
 	conns    []*nats.Conn
 	shutOnce sync.Once
+	leaf     bool // a leaf node: JetStream is the hub's
 }
 
 // Start starts the server and waits until it accepts clients.
 func Start(cfg Config) (*Server, error) {
 	opts, err := options(cfg)
 	if err != nil {
+		return nil, err
+	}
+	if err := topology(opts, cfg); err != nil {
 		return nil, err
 	}
 	self, err := applySecurity(opts, cfg.Security)
@@ -79,11 +90,11 @@ func Start(cfg Config) (*Server, error) {
 		ns.Shutdown()
 		return nil, fmt.Errorf("%w: not ready in time (data dir %q, listen %q)", ErrStart, cfg.DataDir, cfg.Listen)
 	}
-	if err := checkStreamsLoaded(ns, cfg.DataDir); err != nil {
+	if err := afterStart(ns, cfg); err != nil {
 		ns.Shutdown()
 		return nil, err
 	}
-	return &Server{ns: ns, inProc: opts.DontListen, tls: opts.TLSConfig != nil, self: selfAuth(self)}, nil
+	return &Server{ns: ns, inProc: opts.DontListen, tls: opts.TLSConfig != nil, self: selfAuth(self), leaf: cfg.Leaf != nil}, nil
 }
 
 func options(cfg Config) (*server.Options, error) {
