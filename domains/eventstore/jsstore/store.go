@@ -32,6 +32,7 @@ const DuplicateWindow = 2 * time.Minute
 type Store struct {
 	domain, stream, subjects string
 	maxPayload               int
+	replicas                 int // 0: keep the stream's (see WithReplicas)
 	nc                       *nats.Conn
 	js                       jetstream.JetStream
 	str                      jetstream.Stream
@@ -81,7 +82,11 @@ func Open(ctx context.Context, nc *nats.Conn, domain string, opts ...Option) (*S
 	if s.js, err = jetstream.New(nc); err != nil {
 		return nil, fmt.Errorf("jetstream for %s: %w", domain, err)
 	}
-	if s.str, err = s.js.CreateOrUpdateStream(ctx, s.streamConfig()); err != nil {
+	cfg := s.streamConfig()
+	if cfg.Replicas, err = s.replicasFor(ctx); err != nil {
+		return nil, err
+	}
+	if s.str, err = s.js.CreateOrUpdateStream(ctx, cfg); err != nil {
 		return nil, fmt.Errorf("stream %s: %w", s.stream, err)
 	}
 	s.ackPrefix = ackPrefix(s.stream)
