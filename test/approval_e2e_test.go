@@ -131,3 +131,22 @@ func requestOf(t *testing.T, ctx context.Context, wf *wfservice.Client, id strin
 	}
 	return e
 }
+
+func historyLen(t *testing.T, ctx context.Context, wf *wfservice.Client, id string) int {
+	t.Helper()
+	h, err := wf.History(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(h)
+}
+
+func waitUntil(t *testing.T, d time.Duration, what string, ok func() bool) {
+	t.Helper()
+	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		if ok() {
+			return
+		}
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
