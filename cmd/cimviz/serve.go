@@ -23,6 +23,7 @@ type serveFlags struct {
 	syncAlways                      bool
 	metrics                         string
 	sec                             host.Security
+	topo                            host.Topology
 }
 
 func parseServe(args []string, stderr io.Writer) (serveFlags, error) {
@@ -36,11 +37,15 @@ func parseServe(args []string, stderr io.Writer) (serveFlags, error) {
 	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&f.metrics, "metrics", "", "serve Prometheus metrics on host:port at /metrics (\"\" = none)")
 	f.sec.ServerFlags(fs)
+	f.topo.Flags(fs)
 	if err := fs.Parse(args); err != nil {
 		return f, errors.Join(errUsage, err)
 	}
 	if fs.NArg() > 0 {
 		return f, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if err := f.topo.Check(f.natsURL); err != nil {
+		return f, fmt.Errorf("%w: %w", errUsage, err)
 	}
 	return f, nil
 }
@@ -60,7 +65,7 @@ func runServe(args []string) error {
 	if err != nil {
 		return err
 	}
-	h, err := host.Start(ctx, host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, SyncAlways: f.syncAlways, Security: f.sec,
+	h, err := host.Start(ctx, host.Config{NATSURL: f.natsURL, DataDir: f.data, Listen: f.listen, SyncAlways: f.syncAlways, Security: f.sec, Topology: f.topo,
 		Domains: tel.domains(host.Domains()), Workflows: true, Name: "cimviz serve", Logger: logger})
 	if err != nil {
 		return errors.Join(err, tel.close())

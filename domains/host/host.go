@@ -46,6 +46,8 @@ type Config struct {
 	SyncAlways bool
 	// Security: authentication, TLS and encryption (see Security).
 	Security Security
+	// Topology: cluster, replicas and leaf node (see Topology).
+	Topology Topology
 	// Domains to serve; nil serves none (a pure client).
 	Domains []service.Servable
 	// Workflows also runs the workflow services (definitions, instances
@@ -76,8 +78,11 @@ func Start(ctx context.Context, cfg Config) (*Host, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	if err := cfg.Topology.Check(cfg.NATSURL); err != nil {
+		return nil, err
+	}
 	h := &Host{cfg: cfg}
-	if err := h.connect(); err != nil {
+	if err := h.connect(ctx); err != nil {
 		return nil, err
 	}
 	for _, d := range cfg.Domains {
@@ -92,10 +97,13 @@ func Start(ctx context.Context, cfg Config) (*Host, error) {
 		}
 		h.wf = wf
 	}
+	if err := h.ensureReplicas(ctx); err != nil {
+		return nil, errors.Join(err, h.Close())
+	}
 	return h, nil
 }
 
-func (h *Host) connect() error {
+func (h *Host) connect(ctx context.Context) error {
 	var err error
 	if h.cfg.NATSURL != "" {
 		h.nc, err = h.cfg.Security.ConnectURL(h.cfg.NATSURL, nats.Name(h.cfg.Name), nats.MaxReconnects(-1))
@@ -105,8 +113,14 @@ func (h *Host) connect() error {
 	if err != nil {
 		return err
 	}
-	h.srv, err = natsembed.Start(natsembed.Config{DataDir: h.cfg.DataDir, Listen: h.cfg.Listen, SyncAlways: h.cfg.SyncAlways, Logger: h.cfg.Logger, Security: sec})
+	ncfg := natsembed.Config{DataDir: h.cfg.DataDir, Listen: h.cfg.Listen, SyncAlways: h.cfg.SyncAlways, Logger: h.cfg.Logger, Security: sec}
+	h.cfg.Topology.embedded(&ncfg, h.cfg.Security)
+	h.srv, err = natsembed.Start(ncfg)
 	if err != nil {
+		return err
+	}
+	if err := h.waitJetStream(ctx); err != nil {
+		_ = h.srv.Shutdown(context.Background())
 		return err
 	}
 	if h.nc, err = h.srv.Connect(nats.Name(h.cfg.Name)); err != nil {
@@ -117,7 +131,11 @@ func (h *Host) connect() error {
 }
 
 func (h *Host) serve(ctx context.Context, d service.Servable) error {
-	store, err := jsstore.Open(ctx, h.nc, d.DomainName(), jsstore.WithLogger(h.cfg.Logger))
+	opts := []jsstore.Option{jsstore.WithLogger(h.cfg.Logger)}
+	if h.cfg.Topology.Replicas > 0 {
+		opts = append(opts, jsstore.WithReplicas(h.cfg.Topology.Replicas))
+	}
+	store, err := jsstore.Open(ctx, h.nc, d.DomainName(), opts...)
 	if err != nil {
 		return fmt.Errorf("domain %s: %w", d.DomainName(), err)
 	}
