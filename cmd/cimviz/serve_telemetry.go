@@ -64,6 +64,11 @@ func (t *serveTelemetry) listen(h *host.Host, ds []service.Servable) error {
 	if err := t.metrics.AddServices(h.Conn(), telemetry.DefaultHealthWait, names...); err != nil {
 		return err
 	}
+	if srv := h.Server(); srv != nil { // the embedded server's Varz and Jsz
+		if err := t.metrics.AddServer(srv.NATS()); err != nil {
+			return err
+		}
+	}
 	ep, err := t.metrics.Listen(t.addr)
 	if err != nil {
 		return err

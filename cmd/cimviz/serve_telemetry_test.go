@@ -18,7 +18,7 @@ import (
 
 // serve's telemetry on a real host: the --metrics flag parses, a command
 // sent to the host's counter service shows in a scrape over HTTP, and so
-// does the service's up figure.
+// do the service's up figure and the embedded server's JetStream streams.
 func TestServeMetrics(t *testing.T) {
 	f, err := parseServe([]string{"--metrics", "127.0.0.1:0", "--data", t.TempDir()}, io.Discard)
 	if err != nil || f.metrics != "127.0.0.1:0" {
@@ -52,6 +52,7 @@ func TestServeMetrics(t *testing.T) {
 	want := []string{
 		`cimviz_commands_total{command="create",domain="counter",outcome="accepted"} 1`,
 		`cimviz_service_up{service="cim-counter"} 1`,
+		`cimviz_jetstream_streams 1`,
 	}
 	var body string
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
