@@ -3,6 +3,8 @@ package natstest
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net"
 	"testing"
 	"time"
@@ -27,6 +29,7 @@ func ClusterConfigs(t testing.TB, name string, n int) []natsembed.Config {
 		cfgs[i] = natsembed.Config{
 			DataDir: t.TempDir(), Listen: "127.0.0.1:0", Name: fmt.Sprintf("%s-%d", name, i),
 			Cluster: &natsembed.Cluster{Name: name, Listen: routes[i], Routes: routes},
+			Logger:  quiet, // a stopped server's routes log an error a second
 		}
 	}
 	return cfgs
@@ -70,3 +73,5 @@ func FreePorts(t testing.TB, n int) []int {
 	}
 	return ports
 }
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
