@@ -165,3 +165,12 @@ func explainReplicas(err error) error {
 	}
 	return err
 }
+
+// LeafAddr is where the embedded server accepts leaf nodes ("" when it
+// does not, or with --nats).
+func (h *Host) LeafAddr() string {
+	if h.srv == nil {
+		return ""
+	}
+	return h.srv.LeafAddr()
+}
