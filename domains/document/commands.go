@@ -155,10 +155,14 @@ func (d *Document) parents(named []string) ([]string, error) {
 	if len(named) > maxParents {
 		return nil, fmt.Errorf("%w: %d parents, at most %d", ErrBadBody, len(named), maxParents)
 	}
+	named = slices.Clone(named)
 	for i, p := range named {
-		if _, err := ParseCID(p); err != nil {
+		c, err := ParseCID(p)
+		if err != nil {
 			return nil, err
 		}
+		p = c.String() // the canonical form, whatever base was sent
+		named[i] = p
 		if slices.Contains(named[:i], p) {
 			return nil, fmt.Errorf("%w: parent %s twice", ErrBadBody, p)
 		}
@@ -258,9 +262,11 @@ func decodeTarget(payload json.RawMessage) (Target, error) {
 		return t, err
 	}
 	if t.CID != "" {
-		if _, err := ParseCID(t.CID); err != nil {
+		c, err := ParseCID(t.CID)
+		if err != nil {
 			return t, err
 		}
+		t.CID = c.String()
 	}
 	return t, nil
 }
