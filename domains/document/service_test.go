@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -223,4 +225,44 @@ func waitFor(t *testing.T, ok func() bool) {
 		}
 	}
 	t.Fatal("timed out")
+}
+
+// Importing a folder creates a document per Markdown file; importing it
+// again changes nothing, and an edited file gets a new version.
+func TestImportDir(t *testing.T) {
+	r := start(t)
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("README.md", "# Readme\n")
+	write("guides/setup.md", "# Setup\n\n1. install\n")
+	outcomes := func() map[string]string {
+		got := map[string]string{}
+		if err := document.ImportDir(ctx(t), r.nc, os.DirFS(dir), "person-grace", func(res document.ImportResult) {
+			got[res.File.ID] = res.Outcome
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if got := outcomes(); got["doc-readme"] != document.OutcomeCreated || got["doc-guides-setup"] != document.OutcomeCreated {
+		t.Fatalf("first import: %v", got)
+	}
+	if got := outcomes(); got["doc-readme"] != document.OutcomeUnchanged || got["doc-guides-setup"] != document.OutcomeUnchanged {
+		t.Fatalf("second import: %v", got)
+	}
+	write("README.md", "# Readme\n\nEdited.\n")
+	if got := outcomes(); got["doc-readme"] != document.OutcomeVersioned || got["doc-guides-setup"] != document.OutcomeUnchanged {
+		t.Fatalf("after an edit: %v", got)
+	}
+	a, body, err := document.Read(ctx(t), r.nc, "doc-readme", "")
+	if err != nil || string(body) != "# Readme\n\nEdited.\n" || a.Versions != 2 || a.MediaType != document.MediaMarkdown || a.Author != "person-grace" {
+		t.Fatalf("read back: %+v %q %v", a, body, err)
+	}
 }
