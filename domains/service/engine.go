@@ -115,6 +115,9 @@ func (e *Engine[S]) attempt(ctx context.Context, cmd message.Command, spec Comma
 	if err := e.admissible(cmd, spec, agg.version); err != nil {
 		return Ack{}, err
 	}
+	if err := e.admit(ctx, agg, cmd); err != nil {
+		return Ack{}, err
+	}
 	events, err := e.decide(agg, cmd)
 	if err != nil || len(events) == 0 {
 		return Ack{AggregateID: cmd.AggregateID, Version: agg.version, EventIDs: []uuid.UUID{}, Sequence: agg.lastSeq}, err

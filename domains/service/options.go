@@ -23,6 +23,7 @@ type config struct {
 	timeout    time.Duration
 	logger     *slog.Logger
 	observers  []Observer
+	gates      []Gate
 }
 
 // Option tunes an engine or a service.
