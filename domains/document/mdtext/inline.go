@@ -82,7 +82,8 @@ func emphasis(s string) string {
 	return b.String()
 }
 
-func isPunct(c byte) bool { return c < utf8.RuneSelf && unicode.IsPunct(rune(c)) || c == '`' || c == '|' }
+// isPunct is ASCII punctuation, which a backslash escapes.
+func isPunct(c byte) bool { return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0 }
 
 func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
