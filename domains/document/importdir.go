@@ -14,6 +14,7 @@ import (
 
 	"github.com/nats-io/nats.go"
 
+	"github.com/cimviz/cimviz/domains/document/mdtext"
 	"github.com/cimviz/cimviz/domains/message"
 	"github.com/cimviz/cimviz/domains/service"
 )
@@ -91,7 +92,7 @@ func slug(s string) string {
 func titleOf(p, text string) string {
 	for line := range strings.Lines(text) {
 		if h, ok := strings.CutPrefix(line, "# "); ok {
-			if t := clip(strings.TrimSpace(h), maxTitle); t != "" && checkText("title", t, maxTitle) == nil {
+			if t := clip(strings.TrimSpace(mdtext.Inline(h)), maxTitle); t != "" && checkText("title", t, maxTitle) == nil {
 				return t
 			}
 		}

@@ -9,7 +9,7 @@ func TestMarkdownFiles(t *testing.T) {
 	fsys := fstest.MapFS{
 		"README.md":             {Data: []byte("intro\n# Welcome to cimviz\n\ntext\n")},
 		"guides/Setup Guide.md": {Data: []byte("no heading here\n")},
-		"guides/setup-guide.md": {Data: []byte("# Setup\n")},
+		"guides/setup-guide.md": {Data: []byte("# *Setup*\n")},
 		"notes.txt":             {Data: []byte("# not markdown\n")},
 		"deep/a/b/c.markdown":   {Data: []byte("#not a heading\n")},
 	}
