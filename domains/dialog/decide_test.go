@@ -96,7 +96,7 @@ func refused() []gwt {
 		{"bad id", nil, cmd("", "start_conversation", `{"participants":[{"id":"a.b"}]}`), "", bad},
 		{"bad step", nil, cmd("", "start_conversation", `{"participants":[{"id":"a"}],"step":{"workflow":"w"}}`), "", bad},
 		{"empty text", open, cmd("person-ada", "say", `{"text":""}`), "", bad},
-		{"text too long", open, cmd("person-ada", "say", `{"text":"` + strings.Repeat("x", 9000) + `"}`), "", bad},
+		{"text too long", open, cmd("person-ada", "say", `{"text":"`+strings.Repeat("x", 9000)+`"}`), "", bad},
 		{"no speaker", open, cmd("", "say", `{"text":"x"}`), "", bad},
 		{"say with reply_to", open, cmd("person-ada", "say", `{"text":"x","reply_to":"t1"}`), "", bad},
 		{"reply to nothing", open, cmd("person-ada", "reply", `{"text":"x"}`), "", bad},
